@@ -1,0 +1,280 @@
+import type { Flow } from '../../../schemas/flow.ts';
+import type { Resource, ResourceKind } from '../../../schemas/resources/index.ts';
+import type { PlatformAction, QueueRequest, Step, StoredMessage } from '../engine/types.ts';
+
+/**
+ * The store, as the rest of the runtime sees it. SQLite (better-sqlite3) is
+ * the embedded implementation; every method is synchronous there, and a
+ * PostgreSQL implementation can satisfy the same shape behind an async facade
+ * later. Multi-row changes happen inside one method, in one transaction.
+ */
+export interface Store {
+  flows: FlowRepo;
+  resources: ResourceRepo;
+  contacts: ContactRepo;
+  messages: MessageRepo;
+  interactions: InteractionRepo;
+  executions: ExecutionRepo;
+  outbox: OutboxRepo;
+  /** Runs `work` in one transaction (nested calls join the outer one). */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+// ---------- flows ----------
+export interface FlowRecord {
+  id: string;
+  name: string;
+  draft: Flow;
+  revision: number;
+  updatedAt: string;
+  updatedBy?: string;
+  /** The version that runs, if any. */
+  activeVersion?: number;
+}
+
+export interface FlowVersionRecord {
+  flowId: string;
+  version: number;
+  document: Flow;
+  comment: string;
+  publishedAt: string;
+  publishedBy?: string;
+  /** Set when this version re-published an older one (a rollback). */
+  rolledBackFrom?: number;
+}
+
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly currentRevision: number,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {}
+
+export interface FlowRepo {
+  list(): FlowRecord[];
+  get(id: string): FlowRecord | undefined;
+  /** Creates the draft at revision 1; throws ConflictError if the id exists. */
+  create(flow: Flow, by?: string): FlowRecord;
+  /** Saves the draft if `expectedRevision` is current, else ConflictError. Returns the new record (revision + 1). */
+  save(flow: Flow, expectedRevision: number, by?: string): FlowRecord;
+  delete(id: string): boolean;
+  /** Freezes `document` as the next version and makes it active. */
+  publish(id: string, document: Flow, comment: string, by?: string, rolledBackFrom?: number): FlowVersionRecord;
+  versions(id: string): FlowVersionRecord[];
+  version(id: string, version: number): FlowVersionRecord | undefined;
+  /** Every active published version, for routing messages to flows. */
+  active(): FlowVersionRecord[];
+}
+
+// ---------- resources ----------
+export interface ResourceRepo {
+  list<K extends ResourceKind>(kind?: K): Resource[];
+  get(kind: ResourceKind, id: string): Resource | undefined;
+  /** Insert or replace. */
+  put(resource: Resource): Resource;
+  delete(kind: ResourceKind, id: string): boolean;
+}
+
+// ---------- contacts ----------
+export interface ContactRecord {
+  id: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  segment?: string;
+  attributes: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IdentityRecord {
+  contactId: string;
+  channel: string;
+  platformId: string;
+  handle?: string;
+}
+
+export interface ConversationRecord {
+  id: string;
+  contactId: string;
+  channel: string;
+  account: string;
+  visibility: 'public' | 'private';
+  status: 'open' | 'closed';
+  startedAt: string;
+  lastMessageAt: string;
+  lastAgentId?: string;
+}
+
+export interface ContactRepo {
+  get(id: string): ContactRecord | undefined;
+  findByIdentity(channel: string, platformId: string): ContactRecord | undefined;
+  findByEmail(email: string): ContactRecord | undefined;
+  findByPhone(phone: string): ContactRecord | undefined;
+  identities(contactId: string): IdentityRecord[];
+  /** Creates a contact with its first identity, atomically; returns the existing one if the identity was taken meanwhile. */
+  createWithIdentity(contact: Omit<ContactRecord, 'createdAt' | 'updatedAt'>, identity: Omit<IdentityRecord, 'contactId'>): { contact: ContactRecord; created: boolean };
+  addIdentity(identity: IdentityRecord): void;
+  /** The newest open conversation of the contact on this channel whose last message is after `since`. */
+  openConversation(contactId: string, channel: string, since: string): ConversationRecord | undefined;
+  createConversation(conversation: ConversationRecord): ConversationRecord;
+  touchConversation(id: string, at: string): void;
+  /** Interactions of the contact created after `since`, and those still not closed. */
+  stats(contactId: string, since: string): { recentInteractions: number; pendingInteractions: number };
+}
+
+// ---------- messages ----------
+export interface MessageRecord {
+  id: string;
+  direction: 'in' | 'out';
+  channel: string;
+  account: string;
+  platformMessageId: string;
+  contactId?: string;
+  conversationId?: string;
+  interactionId?: string;
+  text: string;
+  message: StoredMessage;
+  receivedAt: string;
+}
+
+export interface MessageRepo {
+  /** Stores an inbound message; returns undefined when (channel, account, platformMessageId) was seen before. */
+  insertInbound(message: StoredMessage): MessageRecord | undefined;
+  get(id: string): MessageRecord | undefined;
+  list(filter: { contactId?: string; conversationId?: string; interactionId?: string; limit?: number }): MessageRecord[];
+}
+
+// ---------- interactions ----------
+export type InteractionState = 'queued' | 'offered' | 'assigned' | 'completed' | 'closed' | 'failed';
+
+export interface InteractionRecord {
+  id: string;
+  conversationId?: string;
+  contactId?: string;
+  channel: string;
+  account: string;
+  visibility: 'public' | 'private';
+  flowId: string;
+  flowVersion: number;
+  state: InteractionState;
+  queue?: string;
+  skills: QueueRequest['skills'];
+  priority: number;
+  preferredAgent?: string;
+  preferredAgentUntil?: string;
+  greeting?: string;
+  attributes: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InteractionFilter {
+  state?: InteractionState;
+  queue?: string;
+  contactId?: string;
+  channel?: string;
+  flowId?: string;
+  since?: string;
+  limit?: number;
+}
+
+export interface InteractionRepo {
+  get(id: string): InteractionRecord | undefined;
+  /** The interaction still open (queued, offered or assigned) on a conversation, to join. */
+  openForConversation(conversationId: string): InteractionRecord | undefined;
+  list(filter: InteractionFilter): InteractionRecord[];
+}
+
+// ---------- executions ----------
+export type ExecutionStatus = 'running' | 'waiting' | 'completed' | 'failed';
+
+export interface ExecutionRecord {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  messageId: string;
+  interactionId?: string;
+  status: ExecutionStatus;
+  startedAt: string;
+  finishedAt?: string;
+  /** What the run waits for (an outbox item), while waiting. */
+  waitKey?: string;
+  error?: string;
+  steps: Step[];
+}
+
+export interface ExecutionFilter {
+  flowId?: string;
+  status?: ExecutionStatus;
+  messageId?: string;
+  interactionId?: string;
+  since?: string;
+  limit?: number;
+}
+
+/** Everything a run writes when it finishes or pauses, committed in one transaction. */
+export interface RunCommit {
+  executionId: string;
+  status: ExecutionStatus;
+  /** New steps since the last commit of this run. */
+  steps: Step[];
+  actions: Array<PlatformAction & { id: string }>;
+  /** Set when the run finished: which interaction the message belongs to now. */
+  interaction?: {
+    /** Join this open interaction instead of creating one. */
+    joinId?: string;
+    record: Omit<InteractionRecord, 'createdAt' | 'updatedAt'>;
+  };
+  messageId: string;
+  snapshot?: unknown;
+  waitKey?: string;
+  error?: string;
+  at: string;
+}
+
+export interface ExecutionRepo {
+  /** Stores a new inbound message and (when a flow takes it) its execution as running, in one transaction; undefined for a duplicate message. */
+  start(message: StoredMessage, execution?: { id: string; flowId: string; flowVersion: number }): { message: MessageRecord } | undefined;
+  commit(commit: RunCommit): void;
+  get(id: string): ExecutionRecord | undefined;
+  list(filter: ExecutionFilter): ExecutionRecord[];
+  snapshot(id: string): unknown;
+  findWaiting(waitKey: string): ExecutionRecord | undefined;
+  /** Runs left `running` by a crash: started, never committed. */
+  interrupted(): ExecutionRecord[];
+}
+
+// ---------- outbox ----------
+export type OutboxStatus = 'pending' | 'sent' | 'dead';
+
+export interface OutboxRecord extends PlatformAction {
+  id: string;
+  executionId?: string;
+  interactionId?: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  deadlineAt: string;
+  lastError?: string;
+  platformResultId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OutboxRepo {
+  get(id: string): OutboxRecord | undefined;
+  /** Pending items whose next attempt is due, oldest first. */
+  due(now: string, limit: number): OutboxRecord[];
+  /** The earliest next attempt among pending items, to set a timer. */
+  nextDueAt(): string | undefined;
+  markSent(id: string, at: string, platformResultId?: string): void;
+  /** Records a failed attempt: pending again at `nextAttemptAt`, or dead when past the deadline. */
+  markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined): OutboxRecord;
+  list(filter: { status?: OutboxStatus; executionId?: string; interactionId?: string; limit?: number }): OutboxRecord[];
+}
