@@ -30,7 +30,10 @@ export interface TemplateRef {
  * the validator and the compiler need. The runtime half (the executor) lives
  * in runtime/src/blocks/<type>.ts, joined by `type`.
  */
-export interface BlockDefinition<S extends JSONSchema = JSONSchema, C = FromSchema<S>> {
+/** A config type from its schema; fields with a default stay optional (the executor applies the default). */
+export type ConfigFromSchema<S> = S extends JSONSchema ? FromSchema<S, { keepDefaultedPropertiesOptional: true }> : never;
+
+export interface BlockDefinition<S extends object = object, C = ConfigFromSchema<S>> {
   type: string;
   version: number;
   label: string;
@@ -43,8 +46,8 @@ export interface BlockDefinition<S extends JSONSchema = JSONSchema, C = FromSche
   /** The block's ports; `portsFor`, when present, derives them from the config (one per keyword rule, say). */
   ports: readonly PortDefinition[];
   portsFor?(config: C): PortDefinition[];
-  /** Trigger blocks start a run; they list the channels they listen to. */
-  trigger?: { channels: readonly Channel[] };
+  /** Trigger blocks start a run; they list the channels (and, if only one, the visibility) they listen to. */
+  trigger?: { channels: readonly Channel[]; visibility?: 'public' | 'private' };
   /** The block may pause the run (a retry timer, an outside event): a cycle through it is allowed. */
   waits?: boolean;
   references?(config: C): ResourceRef[];
@@ -57,12 +60,15 @@ export interface BlockDefinition<S extends JSONSchema = JSONSchema, C = FromSche
   migrations?: Record<number, (config: Record<string, unknown>) => Record<string, unknown>>;
 }
 
-export function defineBlock<const S extends JSONSchema>(definition: BlockDefinition<S>): BlockDefinition<S> {
-  return definition;
+/** Infers the config type from `configSchema` alone, then checks the rest of the definition against it. */
+export function defineBlock<const S extends object>(
+  definition: { configSchema: S } & NoInfer<Omit<BlockDefinition<S>, 'configSchema'>>,
+): BlockDefinition<S> {
+  return definition as unknown as BlockDefinition<S>;
 }
 
 /** The definition with its config type erased, as catalog code walks it (methods are bivariant). */
-export type AnyBlockDefinition = BlockDefinition<JSONSchema, unknown>;
+export type AnyBlockDefinition = BlockDefinition<object, unknown>;
 
 export function portsOf(definition: AnyBlockDefinition, config: unknown): PortDefinition[] {
   return definition.portsFor ? definition.portsFor(config) : [...definition.ports];

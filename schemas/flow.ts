@@ -84,6 +84,6 @@ export const flowSchema = {
   },
 } as const;
 
-export type Flow = FromSchema<typeof flowSchema>;
+export type Flow = FromSchema<typeof flowSchema, { keepDefaultedPropertiesOptional: true }>;
 export type FlowNode = Flow['nodes'][number];
 export type FlowEdge = Flow['edges'][number];

@@ -67,6 +67,6 @@ export const messageSchema = {
   },
 } as const;
 
-export type InboundMessage = FromSchema<typeof messageSchema>;
-export type Attachment = FromSchema<typeof attachmentSchema>;
+export type InboundMessage = FromSchema<typeof messageSchema, { keepDefaultedPropertiesOptional: true }>;
+export type Attachment = FromSchema<typeof attachmentSchema, { keepDefaultedPropertiesOptional: true }>;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

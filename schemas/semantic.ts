@@ -117,7 +117,7 @@ export function semanticProblems(flow: Flow, resources?: ResourceIndex): Problem
   return problems;
 }
 
-function reach(starts: string[], next: Map<string, Map<string, string>>): Set<string> {
+function reach(starts: string[], next: Map<string, { values(): Iterable<string> }>): Set<string> {
   const seen = new Set(starts);
   const stack = [...starts];
   while (stack.length > 0) {

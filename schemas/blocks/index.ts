@@ -1,5 +1,4 @@
-import type { FromSchema } from 'json-schema-to-ts';
-import type { AnyBlockDefinition } from '../block.ts';
+import type { AnyBlockDefinition, ConfigFromSchema } from '../block.ts';
 import { autoReply } from './auto-reply.ts';
 import { decision } from './decision.ts';
 import { emergency } from './emergency.ts';
@@ -44,7 +43,7 @@ export const blocks = {
 } as const;
 
 export type BlockType = keyof typeof blocks;
-export type ConfigOf<T extends BlockType> = FromSchema<(typeof blocks)[T]['configSchema']>;
+export type ConfigOf<T extends BlockType> = ConfigFromSchema<(typeof blocks)[T]['configSchema']>;
 
 export function isBlockType(type: string): type is BlockType {
   return Object.hasOwn(blocks, type);

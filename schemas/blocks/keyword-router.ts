@@ -1,5 +1,4 @@
-import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
+import { defineBlock, type ConfigFromSchema } from '../block.ts';
 
 const configSchema = {
   type: 'object',
@@ -22,16 +21,16 @@ const configSchema = {
             minItems: 1,
             maxItems: 200,
             items: { type: 'string', minLength: 1, maxLength: 100 },
-            description: 'words, phrases or #hashtags; any one matches',
+            description: 'words, phrases or #hashtags (case- and accent-insensitive, whole words)',
           },
-          match: { enum: ['any', 'all'], default: 'any' },
+          match: { enum: ['any', 'all'], description: "'all' needs every keyword; 'any' (when left out) needs one" },
         },
       },
     },
   },
 } as const;
 
-export type KeywordRouterConfig = FromSchema<typeof configSchema>;
+export type KeywordRouterConfig = ConfigFromSchema<typeof configSchema>;
 
 export const keywordRouter = defineBlock({
   type: 'keyword-router',

@@ -29,4 +29,4 @@ export const accountSchema = {
   },
 } as const;
 
-export type Account = FromSchema<typeof accountSchema>;
+export type Account = FromSchema<typeof accountSchema, { keepDefaultedPropertiesOptional: true }>;

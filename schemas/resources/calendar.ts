@@ -42,4 +42,4 @@ export const calendarSchema = {
   },
 } as const;
 
-export type Calendar = FromSchema<typeof calendarSchema>;
+export type Calendar = FromSchema<typeof calendarSchema, { keepDefaultedPropertiesOptional: true }>;

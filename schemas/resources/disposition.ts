@@ -13,4 +13,4 @@ export const dispositionSchema = {
   },
 } as const;
 
-export type Disposition = FromSchema<typeof dispositionSchema>;
+export type Disposition = FromSchema<typeof dispositionSchema, { keepDefaultedPropertiesOptional: true }>;

@@ -14,4 +14,4 @@ export const flagSchema = {
   },
 } as const;
 
-export type Flag = FromSchema<typeof flagSchema>;
+export type Flag = FromSchema<typeof flagSchema, { keepDefaultedPropertiesOptional: true }>;

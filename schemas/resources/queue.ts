@@ -34,5 +34,5 @@ export const queueSchema = {
   },
 } as const;
 
-export type Queue = FromSchema<typeof queueSchema>;
-export type SkillRequirement = FromSchema<typeof skillRequirement>;
+export type Queue = FromSchema<typeof queueSchema, { keepDefaultedPropertiesOptional: true }>;
+export type SkillRequirement = FromSchema<typeof skillRequirement, { keepDefaultedPropertiesOptional: true }>;

@@ -15,4 +15,4 @@ export const responseSchema = {
   },
 } as const;
 
-export type StandardResponse = FromSchema<typeof responseSchema>;
+export type StandardResponse = FromSchema<typeof responseSchema, { keepDefaultedPropertiesOptional: true }>;

@@ -22,5 +22,5 @@ export const scheduleSchema = {
   },
 } as const;
 
-export type Schedule = FromSchema<typeof scheduleSchema>;
+export type Schedule = FromSchema<typeof scheduleSchema, { keepDefaultedPropertiesOptional: true }>;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -10,4 +10,4 @@ export const skillSchema = {
   properties: { ...resourceBase('skill') },
 } as const;
 
-export type Skill = FromSchema<typeof skillSchema>;
+export type Skill = FromSchema<typeof skillSchema, { keepDefaultedPropertiesOptional: true }>;

@@ -1,0 +1,45 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { BlockNodeType } from './to-canvas.ts';
+
+/** One flow node: the block's icon and label, the node id, a summary line, and a handle per output port. */
+function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
+  const { node, definition, ports, summary, problem } = data;
+  const category = definition ? definition.category.toLowerCase() : 'unknown';
+  const classes = ['block-node', `block-node--${category}`, selected ? 'is-selected' : '', problem ? 'has-problem' : ''];
+  return (
+    <div className={classes.filter(Boolean).join(' ')} data-node-id={node.id} data-block-type={node.type}>
+      {!definition?.trigger && <Handle type="target" position={Position.Left} className="block-node__target" />}
+      <header className="block-node__header">
+        <span className="block-node__icon" aria-hidden="true">
+          {definition?.icon ?? '?'}
+        </span>
+        <span className="block-node__titles">
+          <span className="block-node__label">{node.label ?? definition?.label ?? node.type}</span>
+          <span className="block-node__id">{node.id}</span>
+        </span>
+      </header>
+      {(problem ?? summary) && (
+        <p className={problem ? 'block-node__problem' : 'block-node__summary'} title={problem ?? summary}>
+          {problem ?? summary}
+        </p>
+      )}
+      {ports.length > 0 && (
+        <ul className="block-node__ports">
+          {ports.map((port) => (
+            <li
+              key={port.id}
+              className={['block-node__port', port.optional ? 'is-optional' : '', port.stale ? 'is-stale' : ''].filter(Boolean).join(' ')}
+              title={port.stale ? `port "${port.id}" is not one of this block's ports` : port.id}
+            >
+              <span className="block-node__port-label">{port.label}</span>
+              <Handle type="source" position={Position.Right} id={port.id} className="block-node__source" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const BlockNode = memo(BlockNodeView);

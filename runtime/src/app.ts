@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { blocks } from '../../schemas/blocks/index.ts';
+import type { AppDeps } from './http/deps.ts';
+import { ApiError, errorResponse } from './http/errors.ts';
+import { flowRoutes } from './routes/flows.ts';
+import { messageRoutes } from './routes/messages.ts';
+import { flagRoutes, resourceRoutes } from './routes/resources.ts';
+import { runRoutes } from './routes/runs.ts';
+
+export interface AppOptions {
+  /** Largest request body accepted, in bytes (413 above it). */
+  maxBodyBytes?: number;
+  /** Built designer to serve at `/`, when present. */
+  designerDir?: string;
+}
+
+/** The HTTP API and the web app, as one Hono app (tests call `app.request()`). */
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
+  const app = new Hono();
+  const maxSize = options.maxBodyBytes ?? 2 * 1024 * 1024;
+
+  app.onError((error, c) => errorResponse(error, c, deps.log));
+  app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(413, `request body is larger than the limit of ${maxSize} bytes`);
+      },
+    }),
+  );
+
+  app.get('/health', (c) => {
+    deps.store.flows.list();
+    return c.json({ status: 'ok', publishedFlows: deps.store.flows.active().length });
+  });
+
+  app.get('/api/blocks', (c) =>
+    c.json({
+      blocks: Object.values(blocks).map(({ type, version, label, category, icon, description, configSchema, defaultConfig, ports, trigger, waits }) => ({
+        type, version, label, category, icon, description, configSchema, defaultConfig, ports, trigger: trigger ?? null, waits: waits ?? false,
+      })),
+    }),
+  );
+
+  const runs = runRoutes(deps);
+  app.route('/api/flows', flowRoutes(deps));
+  app.route('/api/resources', resourceRoutes(deps));
+  app.route('/api/flags', flagRoutes(deps));
+  app.route('/api/messages', messageRoutes(deps));
+  app.route('/api/interactions', runs.interactions);
+  app.route('/api/executions', runs.executions);
+  app.route('/api/outbox', runs.outbox);
+
+  if (options.designerDir && existsSync(options.designerDir)) {
+    const root = relative(process.cwd(), options.designerDir) || '.';
+    app.use('/*', serveStatic({ root }));
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyStateMachine } from 'xstate';
+import { portsOf } from '../../../schemas/block.ts';
+import { blockDefinition } from '../../../schemas/blocks/index.ts';
+import type { Flow } from '../../../schemas/flow.ts';
+import type { InboundMessage } from '../../../schemas/message.ts';
+import type { ContactRepo, FlowVersionRecord, RunCommit, Store } from '../store/types.ts';
+import { activeNode, compileFlow, FINAL_STATES, type MachineContext, type ResumeEvent, type RunHooks } from './compile.ts';
+import { drive } from './drive.ts';
+import { CachedResources, dryContacts, liveContacts } from './services.ts';
+import type { ExecutorResult, PlatformAction, QueueRequest, ResourceReader, RunContext, RunServices, Step, StoredMessage } from './types.ts';
+import { isWait } from './types.ts';
+
+export interface EngineOptions {
+  store: Store;
+  now?: () => Date;
+  fetch?: typeof fetch;
+  /** Called after a commit put actions in the outbox, so the dispatcher sends them now. */
+  onActionsQueued?: () => void;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export type RunStatus = 'completed' | 'waiting' | 'failed' | 'unmatched';
+
+export interface RunOutcome {
+  status: RunStatus;
+  /** While waiting: the persisted XState snapshot and what the run waits for. */
+  snapshot?: unknown;
+  waitKey?: string;
+  steps: Step[];
+  actions: Array<PlatformAction & { id: string }>;
+  route?: QueueRequest;
+  context: RunContext;
+  error?: string;
+}
+
+export interface ReceiveOutcome {
+  status: RunStatus | 'duplicate' | 'no-flow';
+  messageId?: string;
+  executionId?: string;
+  interactionId?: string;
+  flow?: { id: string; version: number };
+  steps: Step[];
+  error?: string;
+}
+
+/** What one run collects while it goes: its services, steps, actions and route. */
+interface RunState {
+  services: RunServices;
+  steps: Step[];
+  seq: number;
+  started?: { nodeId: string; type: string; at: Date; t0: number };
+  actions: Array<PlatformAction & { id: string }>;
+  route?: QueueRequest;
+}
+
+/**
+ * Runs published flows on inbound messages. Each flow version compiles once
+ * into a machine; each message gets its own actor; everything a run does is
+ * committed in one transaction when it ends or pauses.
+ */
+export class Engine {
+  readonly resources: CachedResources;
+  private readonly runs = new Map<string, RunState>();
+  private readonly machines = new Map<string, AnyStateMachine>();
+  private byAccount = new Map<string, FlowVersionRecord>();
+  private readonly now: () => Date;
+  private readonly hooks: RunHooks;
+
+  constructor(private readonly options: EngineOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.resources = new CachedResources(options.store.resources);
+    this.hooks = {
+      services: (runId) => this.run(runId).services,
+      stepStarted: (runId, nodeId, type) => {
+        this.run(runId).started = { nodeId, type, at: new Date(), t0: performance.now() };
+      },
+      stepEnded: (runId, nodeId, { result, error }) => this.recordStep(this.run(runId), nodeId, result, error),
+    };
+    this.reloadFlows();
+  }
+
+  /** Re-reads which published version each account runs; call after publishing. */
+  reloadFlows(): void {
+    const byAccount = new Map<string, FlowVersionRecord>();
+    for (const version of this.options.store.flows.active()) {
+      for (const account of version.document.trigger.accounts) byAccount.set(account, version);
+    }
+    this.byAccount = byAccount;
+  }
+
+  flowForAccount(account: string): FlowVersionRecord | undefined {
+    return this.byAccount.get(account);
+  }
+
+  /** Stores an inbound message and runs the published flow of its account on it. */
+  async receive(inbound: InboundMessage): Promise<ReceiveOutcome> {
+    const message: StoredMessage = { ...inbound, id: randomUUID(), receivedAt: inbound.receivedAt ?? this.now().toISOString() };
+    const flow = this.byAccount.get(message.account);
+    const executionId = randomUUID();
+    const started = this.options.store.executions.start(
+      message,
+      flow && { id: executionId, flowId: flow.flowId, flowVersion: flow.version },
+    );
+    if (!started) return { status: 'duplicate', steps: [] };
+    if (!flow) return { status: 'no-flow', messageId: message.id, steps: [] };
+    return this.runLive(executionId, flow, message);
+  }
+
+  /** Runs `flow` on a message with no side effects: nothing stored, nothing sent. */
+  async simulate(
+    flow: Flow,
+    inbound: InboundMessage,
+    options: { at?: Date; resources?: ResourceReader; contacts?: ContactRepo; version?: number } = {},
+  ): Promise<RunOutcome> {
+    const at = options.at ?? this.now();
+    const clock = () => at;
+    const message: StoredMessage = { ...inbound, id: 'simulated-message', receivedAt: inbound.receivedAt ?? at.toISOString() };
+    const runId = `simulation-${randomUUID()}`;
+    const state = this.newRunState({
+      now: clock,
+      dryRun: true,
+      resources: options.resources ?? this.resources,
+      contacts: dryContacts(options.contacts ?? this.options.store.contacts, clock),
+    });
+    const machine = compileFlow(flow, this.hooks);
+    return this.execute(runId, state, machine, { flow: { id: flow.id, version: options.version ?? 0 }, message, routing: { priority: 50, skills: [] }, vars: {} });
+  }
+
+  /** Continues a run paused on `waitKey` (an outbox item): success leaves by the block's first port, failure by `failed`. */
+  async resume(waitKey: string, outcome: 'success' | 'failure', reason: string): Promise<ReceiveOutcome | undefined> {
+    const { store } = this.options;
+    const execution = store.executions.findWaiting(waitKey);
+    if (!execution) return undefined;
+    const version = store.flows.version(execution.flowId, execution.flowVersion);
+    const snapshot = store.executions.snapshot(execution.id) as { value: unknown; context: MachineContext } | undefined;
+    const waitingAt = activeNode(snapshot?.value);
+    const node = version?.document.nodes.find((candidate) => candidate.id === waitingAt?.nodeId);
+    const definition = node && blockDefinition(node.type);
+    if (!version || !snapshot || !node || !definition) {
+      this.log('cannot resume run: its flow version or snapshot is gone', { executionId: execution.id, waitKey });
+      return undefined;
+    }
+    const port = outcome === 'success' ? portsOf(definition, node.config)[0]?.id : 'failed';
+    const state = this.liveRunState();
+    state.seq = execution.steps.length;
+    state.steps.push({ seq: state.seq++, nodeId: node.id, blockType: node.type, port, reason, startedAt: this.now().toISOString(), durationMs: 0 });
+    const resume: ResumeEvent = { type: 'resume', port, reason };
+    const outcomeOfRun = await this.execute(execution.id, state, this.machineFor(version), snapshot.context.run, { snapshot, resume });
+    return this.commit(execution.id, version, snapshot.context.run.message, outcomeOfRun, state);
+  }
+
+  /**
+   * After a restart: runs that were cut off mid-way start again (nothing of
+   * theirs was committed), and runs whose awaited action settled meanwhile resume.
+   */
+  async recover(): Promise<number> {
+    const { store } = this.options;
+    let recovered = 0;
+    for (const execution of store.executions.interrupted()) {
+      const version = store.flows.version(execution.flowId, execution.flowVersion);
+      const message = store.messages.get(execution.messageId)?.message;
+      if (!version || !message) continue;
+      await this.runLive(execution.id, version, message);
+      recovered++;
+    }
+    for (const execution of store.executions.list({ status: 'waiting', limit: 10_000 })) {
+      const item = execution.waitKey?.startsWith('outbox:') ? store.outbox.get(execution.waitKey.slice('outbox:'.length)) : undefined;
+      if (item?.status === 'sent') await this.resume(execution.waitKey!, 'success', 'sent before the restart');
+      else if (item?.status === 'dead') await this.resume(execution.waitKey!, 'failure', `gave up before the restart: ${item.lastError ?? 'unknown error'}`);
+      else continue;
+      recovered++;
+    }
+    return recovered;
+  }
+
+  private async runLive(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<ReceiveOutcome> {
+    const state = this.liveRunState();
+    const context: RunContext = { flow: { id: flow.flowId, version: flow.version }, message, routing: { priority: 50, skills: [] }, vars: {} };
+    const outcome = await this.execute(executionId, state, this.machineFor(flow), context);
+    return this.commit(executionId, flow, message, outcome, state);
+  }
+
+  private commit(executionId: string, flow: FlowVersionRecord, message: StoredMessage, outcome: RunOutcome, state: RunState): ReceiveOutcome {
+    const { store } = this.options;
+    const at = this.now();
+    const finished = outcome.status !== 'waiting';
+    const record: RunCommit = {
+      executionId,
+      messageId: message.id,
+      status: outcome.status === 'unmatched' ? 'completed' : outcome.status,
+      steps: state.steps,
+      actions: state.actions,
+      error: outcome.error,
+      at: at.toISOString(),
+      ...(outcome.status === 'waiting' && { snapshot: outcome.snapshot, waitKey: outcome.waitKey }),
+    };
+    if (finished) record.interaction = this.interactionFor(flow, message, outcome, at);
+    store.executions.commit(record);
+    if (state.actions.length > 0) this.options.onActionsQueued?.();
+    return {
+      status: outcome.status,
+      messageId: message.id,
+      executionId,
+      interactionId: record.interaction?.joinId ?? record.interaction?.record.id,
+      flow: { id: flow.flowId, version: flow.version },
+      steps: state.steps,
+      error: outcome.error,
+    };
+  }
+
+  private interactionFor(flow: FlowVersionRecord, message: StoredMessage, outcome: RunOutcome, at: Date): RunCommit['interaction'] {
+    const { context, route } = outcome;
+    const open = context.conversation ? this.options.store.interactions.openForConversation(context.conversation.id) : undefined;
+    const preferredUntil =
+      route?.preferredAgent && route.preferredAgentTimeoutSeconds
+        ? new Date(at.getTime() + route.preferredAgentTimeoutSeconds * 1000).toISOString()
+        : undefined;
+    return {
+      joinId: open?.id,
+      record: {
+        id: open?.id ?? randomUUID(),
+        conversationId: context.conversation?.id,
+        contactId: context.contact?.id,
+        channel: message.channel,
+        account: message.account,
+        visibility: message.visibility,
+        flowId: flow.flowId,
+        flowVersion: flow.version,
+        state: outcome.status === 'failed' ? 'failed' : route ? 'queued' : 'completed',
+        queue: route?.queue,
+        skills: route?.skills ?? [],
+        priority: route?.priority ?? context.routing.priority,
+        preferredAgent: route?.preferredAgent,
+        preferredAgentUntil: preferredUntil,
+        greeting: route?.greeting ?? context.routing.greeting,
+        attributes: context.vars,
+      },
+    };
+  }
+
+  private async execute(
+    runId: string,
+    state: RunState,
+    machine: AnyStateMachine,
+    run: RunContext,
+    restore: { snapshot?: unknown; resume?: ResumeEvent } = {},
+  ): Promise<RunOutcome> {
+    this.runs.set(runId, state);
+    try {
+      const { snapshot, persisted } = await drive(machine, { input: { runId, run }, ...restore });
+      const context = (snapshot.context as MachineContext).run;
+      const base = { steps: state.steps, actions: state.actions, route: state.route, context };
+      if (snapshot.status === 'active') {
+        const waitingStep = state.steps.at(-1);
+        return { ...base, status: 'waiting', snapshot: persisted, waitKey: waitingStep?.details?.waitKey as string | undefined };
+      }
+      if (snapshot.status === 'error') return { ...base, status: 'failed', error: String(snapshot.error) };
+      const error = (snapshot.context as MachineContext).error;
+      const status: RunStatus = snapshot.value === FINAL_STATES.failed ? 'failed' : snapshot.value === FINAL_STATES.unmatched ? 'unmatched' : 'completed';
+      return { ...base, status, error };
+    } finally {
+      this.runs.delete(runId);
+    }
+  }
+
+  private recordStep(state: RunState, nodeId: string, result: ExecutorResult | undefined, error: unknown): void {
+    const started = state.started;
+    const step: Step = {
+      seq: state.seq++,
+      nodeId,
+      blockType: started?.type ?? 'unknown',
+      port: result && !isWait(result) ? result.port : null,
+      reason: result ? result.reason : `error: ${error instanceof Error ? error.message : String(error)}`,
+      startedAt: (started?.at ?? new Date()).toISOString(),
+      durationMs: started ? Math.round((performance.now() - started.t0) * 1000) / 1000 : 0,
+      ...(result?.details && { details: result.details }),
+    };
+    if (result && isWait(result)) step.details = { ...step.details, waitKey: result.wait.key };
+    state.steps.push(step);
+  }
+
+  private liveRunState(): RunState {
+    return this.newRunState({ now: this.now, dryRun: false, resources: this.resources, contacts: liveContacts(this.options.store.contacts, this.now) });
+  }
+
+  private newRunState(base: Pick<RunServices, 'now' | 'dryRun' | 'resources' | 'contacts'>): RunState {
+    const state: RunState = {
+      steps: [],
+      seq: 0,
+      actions: [],
+      services: {
+        ...base,
+        fetch: this.options.fetch ?? fetch,
+        enqueueAction: (action) => {
+          const id = randomUUID();
+          state.actions.push({ ...action, id });
+          return id;
+        },
+        route: (request) => {
+          state.route = request;
+        },
+      },
+    };
+    return state;
+  }
+
+  private machineFor(version: FlowVersionRecord): AnyStateMachine {
+    const key = `${version.flowId}@${version.version}`;
+    let machine = this.machines.get(key);
+    if (!machine) {
+      machine = compileFlow(version.document, this.hooks);
+      this.machines.set(key, machine);
+    }
+    return machine;
+  }
+
+  private run(runId: string): RunState {
+    const state = this.runs.get(runId);
+    if (!state) throw new Error(`no run ${runId} in progress`);
+    return state;
+  }
+
+  private log(message: string, fields?: Record<string, unknown>): void {
+    (this.options.log ?? ((text, extra) => console.error(text, extra ?? '')))(message, fields);
+  }
+}

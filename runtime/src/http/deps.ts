@@ -1,0 +1,17 @@
+import type { Engine } from '../engine/engine.ts';
+import type { OutboxDispatcher } from '../outbox/dispatcher.ts';
+import type { Store } from '../store/types.ts';
+import type { ResourceIndex } from '../../../schemas/semantic.ts';
+
+/** What the routes work with. */
+export interface AppDeps {
+  store: Store;
+  engine: Engine;
+  dispatcher?: OutboxDispatcher;
+  log: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** The store's resources as the validator sees them. */
+export function storeIndex(deps: AppDeps): ResourceIndex {
+  return { has: (kind, id) => deps.engine.resources.get(kind, id) !== undefined };
+}

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp } from './app.ts';
+import { seedFromFolder } from './deploy/seed.ts';
+import { Engine } from './engine/engine.ts';
+import { OutboxDispatcher, type SenderRegistry } from './outbox/dispatcher.ts';
+import { openStore } from './store/index.ts';
+import type { Store } from './store/types.ts';
+
+export interface RuntimeOptions {
+  /** SQLite file, or ':memory:'. */
+  database: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Deployment folder loaded into the store at start (sample flows). */
+  seed?: string;
+  designerDir?: string;
+  senders?: SenderRegistry;
+  backoff?: { baseMs: number; maxMs: number };
+  maxBodyBytes?: number;
+  quiet?: boolean;
+  /** The clock flows see (tests pin it; production uses the system clock). */
+  now?: () => Date;
+}
+
+export interface Runtime {
+  app: Hono;
+  store: Store;
+  engine: Engine;
+  dispatcher: OutboxDispatcher;
+  server?: ServerType;
+  url?: string;
+  close(): Promise<void>;
+}
+
+/** Wires store, engine, outbox and HTTP together. `listen: false` gives the app alone (for `app.request()`). */
+export async function startRuntime(options: RuntimeOptions, listen = true): Promise<Runtime> {
+  if (options.database !== ':memory:') mkdirSync(join(options.database, '..'), { recursive: true });
+  const log = (message: string, fields?: Record<string, unknown>) => {
+    if (!options.quiet) console.error(JSON.stringify({ time: new Date().toISOString(), message, ...fields }));
+  };
+  const store = openStore(options.database);
+  if (options.seed) {
+    const seeded = seedFromFolder(store, options.seed);
+    for (const problem of seeded.problems) log('sample deployment problem', { problem });
+    if (seeded.flows + seeded.resources > 0) log('loaded sample deployment', { flows: seeded.flows, resources: seeded.resources });
+  }
+  let dispatcher: OutboxDispatcher | undefined;
+  const engine = new Engine({ store, log, now: options.now, onActionsQueued: () => dispatcher?.kick() });
+  dispatcher = new OutboxDispatcher({
+    store,
+    senders: options.senders ?? {},
+    backoff: options.backoff,
+    log,
+    onSettled: (item, outcome, reason) => engine.resume(`outbox:${item.id}`, outcome, reason),
+  });
+  const recovered = await engine.recover();
+  if (recovered > 0) log('recovered runs after a restart', { recovered });
+  dispatcher.start();
+  const app = createApp({ store, engine, dispatcher, log }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes });
+
+  let server: ServerType | undefined;
+  let url: string | undefined;
+  if (listen) {
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 8080 }, (info: AddressInfo) => {
+        url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
+        resolve();
+      });
+    });
+    log('switchyard is listening', { url });
+  }
+  const close = async () => {
+    await new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      server.close(() => resolve());
+      // Keep-alive connections would hold close() open for seconds.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    });
+    await dispatcher!.stop();
+    store.close();
+  };
+  return { app, store, engine, dispatcher, server, url, close };
+}

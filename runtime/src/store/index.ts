@@ -1,0 +1,2 @@
+export { openSqliteStore as openStore } from './sqlite/index.ts';
+export * from './types.ts';

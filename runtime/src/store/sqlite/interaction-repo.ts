@@ -1,0 +1,130 @@
+import type { QueueRequest } from '../../engine/types.ts';
+import { NotFoundError, type InteractionFilter, type InteractionRecord, type InteractionRepo, type InteractionState } from '../types.ts';
+import type { Db } from './db.ts';
+import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
+
+interface InteractionRow {
+  id: string;
+  conversation_id: string | null;
+  contact_id: string | null;
+  channel: string;
+  account: string;
+  visibility: InteractionRecord['visibility'];
+  flow_id: string;
+  flow_version: number;
+  state: InteractionState;
+  queue: string | null;
+  skills: string;
+  priority: number;
+  preferred_agent: string | null;
+  preferred_agent_until: string | null;
+  greeting: string | null;
+  attributes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS =
+  'id, conversation_id, contact_id, channel, account, visibility, flow_id, flow_version, state, queue, skills, priority, ' +
+  'preferred_agent, preferred_agent_until, greeting, attributes, created_at, updated_at';
+
+function toInteraction(row: InteractionRow): InteractionRecord {
+  return {
+    id: row.id,
+    conversationId: optional(row.conversation_id),
+    contactId: optional(row.contact_id),
+    channel: row.channel,
+    account: row.account,
+    visibility: row.visibility,
+    flowId: row.flow_id,
+    flowVersion: row.flow_version,
+    state: row.state,
+    queue: optional(row.queue),
+    skills: fromJson<QueueRequest['skills']>(row.skills),
+    priority: row.priority,
+    preferredAgent: optional(row.preferred_agent),
+    preferredAgentUntil: optional(row.preferred_agent_until),
+    greeting: optional(row.greeting),
+    attributes: fromJson<Record<string, unknown>>(row.attributes),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Interactions: what agents work on. Open means queued, offered or assigned. Lists are newest first. */
+export class SqliteInteractionRepo implements InteractionRepo {
+  private readonly selectOne;
+  private readonly selectOpen;
+  private readonly insertRow;
+  private readonly touchRow;
+  private readonly query: FilteredQuery<InteractionFilter, InteractionRow>;
+
+  constructor(db: Db) {
+    this.selectOne = db.prepare<[string], InteractionRow>(`SELECT ${COLUMNS} FROM interactions WHERE id = ?`);
+    // The state list repeats the partial index's condition word for word, so SQLite uses that index.
+    this.selectOpen = db.prepare<[string], InteractionRow>(
+      `SELECT ${COLUMNS} FROM interactions
+       WHERE conversation_id = ? AND state IN ('queued', 'offered', 'assigned') ORDER BY created_at DESC LIMIT 1`,
+    );
+    this.insertRow = db.prepare<[InteractionRow]>(
+      `INSERT INTO interactions (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((column) => `@${column}`).join(', ')})`,
+    );
+    this.touchRow = db.prepare<[string, string]>('UPDATE interactions SET updated_at = ? WHERE id = ?');
+    this.query = new FilteredQuery<InteractionFilter, InteractionRow>(
+      db,
+      `SELECT ${COLUMNS} FROM interactions`,
+      {
+        state: 'state = @state',
+        queue: 'queue = @queue',
+        contactId: 'contact_id = @contactId',
+        channel: 'channel = @channel',
+        flowId: 'flow_id = @flowId',
+        since: 'created_at >= @since',
+      },
+      'created_at DESC, rowid DESC',
+    );
+  }
+
+  get(id: string): InteractionRecord | undefined {
+    const row = this.selectOne.get(id);
+    return row && toInteraction(row);
+  }
+
+  openForConversation(conversationId: string): InteractionRecord | undefined {
+    const row = this.selectOpen.get(conversationId);
+    return row && toInteraction(row);
+  }
+
+  list(filter: InteractionFilter): InteractionRecord[] {
+    return this.query.all(filter).map(toInteraction);
+  }
+
+  /** Part of a run's commit. */
+  insert(record: Omit<InteractionRecord, 'createdAt' | 'updatedAt'>, at: string): void {
+    this.insertRow.run({
+      id: record.id,
+      conversation_id: record.conversationId ?? null,
+      contact_id: record.contactId ?? null,
+      channel: record.channel,
+      account: record.account,
+      visibility: record.visibility,
+      flow_id: record.flowId,
+      flow_version: record.flowVersion,
+      state: record.state,
+      queue: record.queue ?? null,
+      skills: toJson(record.skills),
+      priority: record.priority,
+      preferred_agent: record.preferredAgent ?? null,
+      preferred_agent_until: record.preferredAgentUntil ?? null,
+      greeting: record.greeting ?? null,
+      attributes: toJson(record.attributes),
+      created_at: at,
+      updated_at: at,
+    });
+  }
+
+  /** A new message joined the interaction: its state stays, its updated time moves. Part of a run's commit. */
+  touch(id: string, at: string): void {
+    if (this.touchRow.run(at, id).changes === 0) throw new NotFoundError(`interaction ${id} does not exist`);
+  }
+}

@@ -1,0 +1,99 @@
+import type { StoredMessage } from '../../engine/types.ts';
+import type { MessageRecord, MessageRepo } from '../types.ts';
+import type { Db } from './db.ts';
+import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
+
+interface MessageRow {
+  id: string;
+  direction: MessageRecord['direction'];
+  channel: string;
+  account: string;
+  platform_message_id: string;
+  contact_id: string | null;
+  conversation_id: string | null;
+  interaction_id: string | null;
+  text: string;
+  message: string;
+  received_at: string;
+}
+
+type MessageFilter = Parameters<MessageRepo['list']>[0];
+
+const COLUMNS = 'id, direction, channel, account, platform_message_id, contact_id, conversation_id, interaction_id, text, message, received_at';
+
+/** `message` skips parsing the JSON column when the caller already holds the message. */
+function toMessage(row: MessageRow, message?: StoredMessage): MessageRecord {
+  return {
+    id: row.id,
+    direction: row.direction,
+    channel: row.channel,
+    account: row.account,
+    platformMessageId: row.platform_message_id,
+    contactId: optional(row.contact_id),
+    conversationId: optional(row.conversation_id),
+    interactionId: optional(row.interaction_id),
+    text: row.text,
+    message: message ?? fromJson<StoredMessage>(row.message),
+    receivedAt: row.received_at,
+  };
+}
+
+/** Messages, unique per (channel, account, platform message id) so a redelivered webhook is stored once. Lists are newest first. */
+export class SqliteMessageRepo implements MessageRepo {
+  private readonly insert;
+  private readonly selectOne;
+  private readonly link;
+  private readonly query: FilteredQuery<MessageFilter, MessageRow>;
+
+  constructor(db: Db) {
+    this.insert = db.prepare<[MessageRow]>(
+      `INSERT INTO messages (${COLUMNS})
+       VALUES (@id, @direction, @channel, @account, @platform_message_id, @contact_id, @conversation_id, @interaction_id, @text, @message, @received_at)
+       ON CONFLICT (channel, account, platform_message_id) DO NOTHING`,
+    );
+    this.selectOne = db.prepare<[string], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`);
+    this.link = db.prepare<[string, string | null, string | null, string]>(
+      `UPDATE messages SET interaction_id = ?, contact_id = COALESCE(?, contact_id), conversation_id = COALESCE(?, conversation_id)
+       WHERE id = ?`,
+    );
+    this.query = new FilteredQuery<MessageFilter, MessageRow>(
+      db,
+      `SELECT ${COLUMNS} FROM messages`,
+      { contactId: 'contact_id = @contactId', conversationId: 'conversation_id = @conversationId', interactionId: 'interaction_id = @interactionId' },
+      'received_at DESC, rowid DESC',
+    );
+  }
+
+  insertInbound(message: StoredMessage): MessageRecord | undefined {
+    const row: MessageRow = {
+      id: message.id,
+      direction: 'in',
+      channel: message.channel,
+      account: message.account,
+      platform_message_id: message.platformMessageId,
+      contact_id: null,
+      conversation_id: null,
+      interaction_id: null,
+      text: message.text,
+      message: toJson(message),
+      received_at: message.receivedAt,
+    };
+    if (this.insert.run(row).changes === 0) return undefined;
+    return toMessage(row, message);
+  }
+
+  get(id: string): MessageRecord | undefined {
+    const row = this.selectOne.get(id);
+    return row && toMessage(row);
+  }
+
+  list(filter: MessageFilter): MessageRecord[] {
+    return this.query.all(filter).map((row) => toMessage(row));
+  }
+
+  /** Files the message under its interaction (and that interaction's contact and conversation). Part of a run's commit. */
+  linkToInteraction(messageId: string, interaction: { id: string; contactId?: string; conversationId?: string }): void {
+    const result = this.link.run(interaction.id, interaction.contactId ?? null, interaction.conversationId ?? null, messageId);
+    if (result.changes === 0) throw new Error(`message ${messageId} does not exist`);
+  }
+}

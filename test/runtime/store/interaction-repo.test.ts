@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type InteractionRecord, type Store } from '../../../runtime/src/store/index.ts';
+import { at, completedCommit, interaction, message } from './fixtures.ts';
+
+describe('InteractionRepo', () => {
+  let store: Store;
+  beforeEach(() => {
+    store = openStore(':memory:');
+  });
+  afterEach(() => store.close());
+
+  function seed(n: number, overrides: Partial<InteractionRecord>): void {
+    store.executions.start(message(n), { id: `run-${n}`, flowId: 'care', flowVersion: 1 });
+    store.executions.commit(completedCommit(`run-${n}`, `msg-${n}`, { at: at(n), interaction: { record: interaction(`int-${n}`, overrides) } }));
+  }
+
+  it('finds the open interaction of a conversation', () => {
+    seed(1, { state: 'closed' });
+    expect(store.interactions.openForConversation('conv-1')).toBeUndefined();
+    seed(2, { state: 'assigned' });
+    expect(store.interactions.openForConversation('conv-1')?.id).toBe('int-2');
+    expect(store.interactions.openForConversation('conv-9')).toBeUndefined();
+  });
+
+  it('reads back every field it stored', () => {
+    seed(1, { preferredAgent: 'agent-7', preferredAgentUntil: at(600), greeting: 'Hi Ann' });
+    expect(store.interactions.get('int-1')).toEqual({
+      ...interaction('int-1', { preferredAgent: 'agent-7', preferredAgentUntil: at(600), greeting: 'Hi Ann' }),
+      createdAt: at(1),
+      updatedAt: at(1),
+    });
+  });
+
+  it('lists by state, queue, contact, channel, flow and time, newest first', () => {
+    seed(1, { state: 'queued', queue: 'general' });
+    seed(2, { state: 'queued', queue: 'billing', channel: 'facebook' });
+    seed(3, { state: 'closed', queue: 'general', contactId: 'contact-2', flowId: 'vip' });
+    const ids = (filter: Parameters<Store['interactions']['list']>[0]) => store.interactions.list(filter).map((record) => record.id);
+
+    expect(ids({})).toEqual(['int-3', 'int-2', 'int-1']);
+    expect(ids({ state: 'queued' })).toEqual(['int-2', 'int-1']);
+    expect(ids({ state: 'queued', queue: 'general' })).toEqual(['int-1']);
+    expect(ids({ contactId: 'contact-2' })).toEqual(['int-3']);
+    expect(ids({ channel: 'facebook' })).toEqual(['int-2']);
+    expect(ids({ flowId: 'vip' })).toEqual(['int-3']);
+    expect(ids({ since: at(2) })).toEqual(['int-3', 'int-2']);
+    expect(ids({ limit: 2 })).toEqual(['int-3', 'int-2']);
+  });
+});

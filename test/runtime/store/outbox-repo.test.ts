@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NotFoundError, openStore, type Store } from '../../../runtime/src/store/index.ts';
+import { at, completedCommit, interaction, message, reply } from './fixtures.ts';
+
+describe('OutboxRepo', () => {
+  let store: Store;
+  beforeEach(() => {
+    store = openStore(':memory:');
+    store.executions.start(message(1), { id: 'run-1', flowId: 'care', flowVersion: 1 });
+    // Three replies queued at at(1), each retried for 60 s.
+    store.executions.commit(
+      completedCommit('run-1', 'msg-1', {
+        actions: [reply('out-b', 'msg-1', 60), reply('out-a', 'msg-1', 60), reply('out-c', 'msg-1', 60)],
+        interaction: { record: interaction('int-1') },
+      }),
+    );
+  });
+  afterEach(() => store.close());
+
+  it('stores queued actions pending, with their run, interaction and deadline', () => {
+    expect(store.outbox.get('out-a')).toEqual({
+      ...reply('out-a', 'msg-1', 60),
+      executionId: 'run-1',
+      interactionId: 'int-1',
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at(1),
+      deadlineAt: at(61),
+      createdAt: at(1),
+      updatedAt: at(1),
+    });
+  });
+
+  it('hands out due items oldest first and says when the next is due', () => {
+    expect(store.outbox.due(at(0), 10)).toEqual([]);
+    expect(store.outbox.nextDueAt()).toBe(at(1));
+    store.outbox.markFailed('out-a', at(2), 'timeout', at(30));
+    expect(store.outbox.due(at(5), 10).map((item) => item.id)).toEqual(['out-b', 'out-c']);
+    expect(store.outbox.due(at(5), 1).map((item) => item.id)).toEqual(['out-b']);
+    expect(store.outbox.due(at(30), 10).map((item) => item.id)).toEqual(['out-b', 'out-c', 'out-a']);
+
+    store.outbox.markSent('out-b', at(3), 'tweet-99');
+    store.outbox.markSent('out-c', at(3));
+    expect(store.outbox.get('out-b')).toMatchObject({ status: 'sent', attempts: 1, platformResultId: 'tweet-99', updatedAt: at(3) });
+    expect(store.outbox.nextDueAt()).toBe(at(30));
+    store.outbox.markSent('out-a', at(31));
+    expect(store.outbox.nextDueAt()).toBeUndefined();
+  });
+
+  it('retries a failure until the deadline, then marks it dead', () => {
+    const retried = store.outbox.markFailed('out-a', at(2), 'rate limited', at(40));
+    expect(retried).toMatchObject({ status: 'pending', attempts: 1, lastError: 'rate limited', nextAttemptAt: at(40), updatedAt: at(2) });
+
+    const lastChance = store.outbox.markFailed('out-a', at(40), 'rate limited', at(61));
+    expect(lastChance).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: at(61) });
+
+    const dead = store.outbox.markFailed('out-a', at(61), 'still down', at(90));
+    expect(dead).toMatchObject({ status: 'dead', attempts: 3, lastError: 'still down', nextAttemptAt: at(61) });
+    expect(store.outbox.due(at(1000), 10).map((item) => item.id)).not.toContain('out-a');
+
+    expect(store.outbox.markFailed('out-b', at(2), 'bad request', undefined)).toMatchObject({ status: 'dead', attempts: 1 });
+  });
+
+  it('refuses to mark an unknown item', () => {
+    expect(() => store.outbox.markFailed('nope', at(2), 'x', undefined)).toThrow(NotFoundError);
+    expect(() => store.outbox.markSent('nope', at(2))).toThrow(NotFoundError);
+  });
+
+  it('lists by status, run and interaction', () => {
+    store.outbox.markSent('out-a', at(2));
+    expect(store.outbox.list({ status: 'sent' }).map((item) => item.id)).toEqual(['out-a']);
+    expect(store.outbox.list({ status: 'pending', executionId: 'run-1' }).map((item) => item.id).sort()).toEqual(['out-b', 'out-c']);
+    expect(store.outbox.list({ interactionId: 'int-1' })).toHaveLength(3);
+    expect(store.outbox.list({ executionId: 'run-2' })).toEqual([]);
+  });
+});
