@@ -1,7 +1,11 @@
+import type { AnyBlockDefinition } from './block.ts';
 import type { Flow, FlowNode } from './flow.ts';
 import { blockDefinition } from './blocks/index.ts';
 import type { Problem } from './problems.ts';
 import { pointer } from './problems.ts';
+
+/** Finds the definition of a block type; the catalog's by default, a test's own when given. */
+export type BlockLookup = (type: string) => AnyBlockDefinition | undefined;
 
 export interface MigrationResult {
   flow: Flow;
@@ -11,12 +15,13 @@ export interface MigrationResult {
 /**
  * Brings every node to its block's current version, one migration at a time.
  * A node from a newer version, or an old one with no migration path, is a
- * problem: never skipped, never guessed.
+ * problem: never skipped, never guessed. Unknown block types are left as
+ * they are (the validator reports them). `lookup` defaults to the catalog.
  */
-export function migrateFlow(flow: Flow): MigrationResult {
+export function migrateFlow(flow: Flow, lookup: BlockLookup = blockDefinition): MigrationResult {
   const problems: Problem[] = [];
   const nodes = flow.nodes.map((node, index): FlowNode => {
-    const definition = blockDefinition(node.type);
+    const definition = lookup(node.type);
     if (!definition || node.version === definition.version) return node;
     const at = pointer('nodes', index, 'version');
     if (node.version > definition.version) {

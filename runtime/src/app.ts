@@ -36,6 +36,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
     }),
   );
 
+  // Writes are group-committed: answer a change only once it is on disk.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await deps.store.durable();
+  });
+
   app.get('/health', (c) => {
     deps.store.flows.list();
     return c.json({ status: 'ok', publishedFlows: deps.store.flows.active().length });

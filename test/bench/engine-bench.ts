@@ -101,7 +101,7 @@ export async function engineBench(): Promise<string> {
     const db = new Database(join(dataDir, 'switchyard.db'), { readonly: true });
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const executions = count('SELECT count(*) AS n FROM executions');
-    const steps = count('SELECT count(*) AS n FROM steps');
+    const steps = count('SELECT count(*) AS n FROM execution_steps');
     const contacts = count('SELECT count(*) AS n FROM contacts');
     const running = count("SELECT count(*) AS n FROM executions WHERE status = 'running'");
     db.close();

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { AnyStateMachine } from 'xstate';
 import { portsOf } from '../../../schemas/block.ts';
 import { blockDefinition } from '../../../schemas/blocks/index.ts';
 import type { Flow } from '../../../schemas/flow.ts';
 import type { InboundMessage } from '../../../schemas/message.ts';
+import { newId } from '../ids.ts';
 import type { ContactRepo, FlowVersionRecord, RunCommit, Store } from '../store/types.ts';
 import { activeNode, compileFlow, FINAL_STATES, type MachineContext, type ResumeEvent, type RunHooks } from './compile.ts';
 import { drive } from './drive.ts';
@@ -95,16 +95,22 @@ export class Engine {
 
   /** Stores an inbound message and runs the published flow of its account on it. */
   async receive(inbound: InboundMessage): Promise<ReceiveOutcome> {
-    const message: StoredMessage = { ...inbound, id: randomUUID(), receivedAt: inbound.receivedAt ?? this.now().toISOString() };
+    const message: StoredMessage = { ...inbound, id: newId(), receivedAt: inbound.receivedAt ?? this.now().toISOString() };
     const flow = this.byAccount.get(message.account);
-    const executionId = randomUUID();
+    const executionId = newId();
     const started = this.options.store.executions.start(
       message,
       flow && { id: executionId, flowId: flow.flowId, flowVersion: flow.version },
     );
     if (!started) return { status: 'duplicate', steps: [] };
-    if (!flow) return { status: 'no-flow', messageId: message.id, steps: [] };
-    return this.runLive(executionId, flow, message);
+    if (!flow) {
+      await this.options.store.durable();
+      return { status: 'no-flow', messageId: message.id, steps: [] };
+    }
+    const outcome = await this.runLive(executionId, flow, message);
+    // Acknowledged only once committed: nothing answered 2xx is lost in a crash.
+    await this.options.store.durable();
+    return outcome;
   }
 
   /** Runs `flow` on a message with no side effects: nothing stored, nothing sent. */
@@ -116,7 +122,7 @@ export class Engine {
     const at = options.at ?? this.now();
     const clock = () => at;
     const message: StoredMessage = { ...inbound, id: 'simulated-message', receivedAt: inbound.receivedAt ?? at.toISOString() };
-    const runId = `simulation-${randomUUID()}`;
+    const runId = `simulation-${newId()}`;
     const state = this.newRunState({
       now: clock,
       dryRun: true,
@@ -144,7 +150,7 @@ export class Engine {
     const port = outcome === 'success' ? portsOf(definition, node.config)[0]?.id : 'failed';
     const state = this.liveRunState();
     state.seq = execution.steps.length;
-    state.steps.push({ seq: state.seq++, nodeId: node.id, blockType: node.type, port, reason, startedAt: this.now().toISOString(), durationMs: 0 });
+    state.steps.push({ seq: state.seq++, nodeId: node.id, blockType: node.type, port, reason, startedAt: new Date().toISOString(), durationMs: 0 });
     const resume: ResumeEvent = { type: 'resume', port, reason };
     const outcomeOfRun = await this.execute(execution.id, state, this.machineFor(version), snapshot.context.run, { snapshot, resume });
     return this.commit(execution.id, version, snapshot.context.run.message, outcomeOfRun, state);
@@ -183,7 +189,8 @@ export class Engine {
 
   private commit(executionId: string, flow: FlowVersionRecord, message: StoredMessage, outcome: RunOutcome, state: RunState): ReceiveOutcome {
     const { store } = this.options;
-    const at = this.now();
+    // Bookkeeping (outbox schedule, deadlines, the last-agent window) runs on real time; only flows see `now`.
+    const at = new Date();
     const finished = outcome.status !== 'waiting';
     const record: RunCommit = {
       executionId,
@@ -219,7 +226,7 @@ export class Engine {
     return {
       joinId: open?.id,
       record: {
-        id: open?.id ?? randomUUID(),
+        id: open?.id ?? newId(),
         conversationId: context.conversation?.id,
         contactId: context.contact?.id,
         channel: message.channel,
@@ -293,7 +300,7 @@ export class Engine {
         ...base,
         fetch: this.options.fetch ?? fetch,
         enqueueAction: (action) => {
-          const id = randomUUID();
+          const id = newId();
           state.actions.push({ ...action, id });
           return id;
         },

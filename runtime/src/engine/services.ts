@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.ts';
 import type { ResourceByKind, ResourceKind } from '../../../schemas/resources/index.ts';
 import type { ContactRepo, ResourceRepo } from '../store/types.ts';
 import type { ContactService, ResourceReader, StoredMessage } from './types.ts';
@@ -53,7 +53,7 @@ export function liveContacts(repo: ContactRepo, now: () => Date): ContactService
         if (!options.createIfMissing) return {};
         const created = repo.createWithIdentity(
           {
-            id: randomUUID(),
+            id: newId(),
             name: message.author.name ?? message.author.handle,
             email: message.author.email,
             phone: message.author.phone,
@@ -72,7 +72,7 @@ export function liveContacts(repo: ContactRepo, now: () => Date): ContactService
         return { contact: view, conversation: { id: open.id, isNew: false, lastAgentId: open.lastAgentId }, matchedBy: found?.matchedBy };
       }
       const conversation = repo.createConversation({
-        id: randomUUID(),
+        id: newId(),
         contactId: contact.id,
         channel: message.channel,
         account: message.account,

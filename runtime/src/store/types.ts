@@ -18,6 +18,12 @@ export interface Store {
   outbox: OutboxRepo;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
+  /**
+   * Resolves once every write made so far is committed. Writes are grouped
+   * (one commit per event-loop turn); whatever is acknowledged to the outside
+   * waits for this first.
+   */
+  durable(): Promise<void>;
   close(): void;
 }
 

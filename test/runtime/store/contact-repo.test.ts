@@ -35,17 +35,22 @@ describe('ContactRepo', () => {
     expect(same.created).toBe(false);
   });
 
-  it('is race-safe across two connections to the same file', () => {
+  it('is race-safe across two connections to the same file', async () => {
     const temp = tempDir();
     const path = join(temp.dir, 'race.db');
     const a = openStore(path);
     const b = openStore(path);
     try {
       // Both looked the author up and found nobody, then both create.
+      // Each connection group-commits at the end of the turn; await it so the other can take the write lock.
       expect(a.contacts.findByIdentity('twitter', 'tw-user-1')).toBeUndefined();
+      await a.durable();
       expect(b.contacts.findByIdentity('twitter', 'tw-user-1')).toBeUndefined();
+      await b.durable();
       const fromA = a.contacts.createWithIdentity(ann, twitterAnn);
+      await a.durable();
       const fromB = b.contacts.createWithIdentity({ id: 'contact-b', attributes: {} }, twitterAnn);
+      await b.durable();
       expect(fromA.created).toBe(true);
       expect(fromB).toEqual({ contact: fromA.contact, created: false });
       expect(a.contacts.get('contact-b')).toBeUndefined();

@@ -1,6 +1,7 @@
 import type { Store } from '../types.ts';
 import { SqliteContactRepo } from './contact-repo.ts';
 import { openDatabase } from './db.ts';
+import { enlisting, GroupCommit } from './group-commit.ts';
 import { SqliteExecutionRepo } from './execution-repo.ts';
 import { SqliteFlowRepo } from './flow-repo.ts';
 import { SqliteInteractionRepo } from './interaction-repo.ts';
@@ -16,19 +17,27 @@ import { SqliteResourceRepo } from './resource-repo.ts';
  */
 export function openSqliteStore(path: string): Store {
   const db = openDatabase(path);
-  const messages = new SqliteMessageRepo(db);
-  const interactions = new SqliteInteractionRepo(db);
-  const outbox = new SqliteOutboxRepo(db);
+  const group = new GroupCommit(db);
+  const messages = enlisting(new SqliteMessageRepo(db), group);
+  const interactions = enlisting(new SqliteInteractionRepo(db), group);
+  const outbox = enlisting(new SqliteOutboxRepo(db), group);
   return {
-    flows: new SqliteFlowRepo(db),
-    resources: new SqliteResourceRepo(db),
-    contacts: new SqliteContactRepo(db),
+    flows: enlisting(new SqliteFlowRepo(db), group),
+    resources: enlisting(new SqliteResourceRepo(db), group),
+    contacts: enlisting(new SqliteContactRepo(db), group),
     messages,
     interactions,
-    executions: new SqliteExecutionRepo(db, { messages, interactions, outbox }),
+    executions: enlisting(new SqliteExecutionRepo(db, { messages, interactions, outbox }), group),
     outbox,
-    transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
-    close: () => db.close(),
+    transaction: <T>(work: () => T): T => {
+      group.enlist();
+      return db.transaction(work)();
+    },
+    durable: () => group.durable(),
+    close: () => {
+      group.flush();
+      db.close();
+    },
   };
 }
 
