@@ -212,9 +212,10 @@ describe('sample flow messaging-continuity', () => {
     });
   });
 
-  it('takes no flow for the WhatsApp sales number: stored, answered 202, nothing run', async () => {
+  it('takes no flow for a WhatsApp number no flow listens to: stored, answered 202, nothing run', async () => {
     server = await startSwitchyard({ at: TUESDAY_10_NEW_YORK });
-    const message = { ...whatsapp('wamid.HBgMNDQ3NzAwOTAwMTIzFQIAEhgUM0Q5OTk5OTk5OTk5OTk5OTk5OTkA', 'Do you ship to Ireland?'), account: 'acme-whatsapp-sales' };
+    // acme-whatsapp-test is an account with no flow on purpose (the sales number has personalized-routing).
+    const message = { ...whatsapp('wamid.HBgMNDQ3NzAwOTAwMTIzFQIAEhgUM0Q5OTk5OTk5OTk5OTk5OTk5OTkA', 'Do you ship to Ireland?'), account: 'acme-whatsapp-test' };
     const response = await server.request<{ status: string }>('POST', '/api/messages', message);
     expect(response).toMatchObject({ status: 202, json: { status: 'no-flow' } });
     expect((await server.get<{ executions: unknown[] }>('/api/executions')).executions).toEqual([]);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ActionSender, SendResult, SenderRegistry } from '../../runtime/src/outbox/dispatcher.ts';
 import { startRuntime, type Runtime } from '../../runtime/src/server.ts';
-import type { ExecutionRecord, InteractionRecord, MessageRecord, OutboxRecord } from '../../runtime/src/store/types.ts';
+import type { ExecutionRecord, InteractionRecord, MessageRecord, OutboxRecord, Store } from '../../runtime/src/store/types.ts';
 import { CHANNELS, type Channel, type InboundMessage } from '../../schemas/message.ts';
 
 /**
@@ -15,7 +15,7 @@ import { CHANNELS, type Channel, type InboundMessage } from '../../schemas/messa
  */
 
 export const SAMPLE_DEPLOYMENT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'flows');
-export const SAMPLE_FLOWS = ['brand-engagement', 'messaging-continuity', 'messenger-care', 'social-care'];
+export const SAMPLE_FLOWS = ['brand-engagement', 'messaging-continuity', 'messenger-care', 'personalized-routing', 'social-care'];
 
 /**
  * The clock the flows see. Tests set it to an instant ("Tuesday 10:00 in
@@ -84,6 +84,12 @@ export interface Switchyard {
   url: string;
   clock: TestClock;
   senders: Record<Channel, RecordingSender>;
+  /**
+   * The server's own store, only to set up what no API can set yet (a
+   * contact's segment comes from a CRM, not from messages). Tests read and
+   * assert over HTTP.
+   */
+  store: Store;
   /** `POST /api/messages`; fails the test unless the server answers 200. */
   send(message: InboundMessage): Promise<Received>;
   request<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }>;
@@ -171,6 +177,7 @@ export async function startSwitchyard(options: StartOptions): Promise<Switchyard
     url,
     clock,
     senders,
+    store: runtime.store,
     request,
     get,
     execution,

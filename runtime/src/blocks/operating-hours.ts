@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { ConfigOf } from '../../../schemas/blocks/index.ts';
 import { WEEKDAYS, type Schedule, type Weekday } from '../../../schemas/resources/index.ts';
 import type { Executor } from '../engine/types.ts';
+import { localMinute } from './local-time.ts';
 
 const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
@@ -23,10 +23,10 @@ export interface OpeningCheck {
  * Ranges include `from` and exclude `to`; "24:00" ends the day.
  */
 export function checkOpening(schedule: Schedule, instant: Date): OpeningCheck {
-  const local = DateTime.fromJSDate(instant, { zone: schedule.timeZone });
-  if (!local.isValid) throw new Error(`schedule "${schedule.id}" has an unknown time zone "${schedule.timeZone}"`);
-  const weekday = WEEKDAYS[local.weekday - 1]!;
-  const localTime = local.toFormat('HH:mm');
+  const local = localMinute(instant, schedule.timeZone);
+  if (!local.valid) throw new Error(`schedule "${schedule.id}" has an unknown time zone "${schedule.timeZone}"`);
+  const weekday = WEEKDAYS[local.dateTime.weekday - 1]!;
+  const localTime = local.time;
   const ranges = schedule.weekly[weekday] ?? [];
   const range = ranges.find(({ from, to }) => from <= localTime && localTime < to);
   return { open: range !== undefined, weekday, localTime, ranges, ...(range && { range }) };

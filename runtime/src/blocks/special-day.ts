@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { ConfigOf } from '../../../schemas/blocks/index.ts';
 import type { Calendar } from '../../../schemas/resources/index.ts';
 import type { Executor } from '../engine/types.ts';
+import { localMinute, type LocalMinute } from './local-time.ts';
 
 type HolidaySet = NonNullable<Calendar['holidays']>[number];
 type HolidayType = HolidaysTypes.HolidayType;
@@ -70,12 +71,13 @@ function holidaysIn(source: HolidaySource, year: number): WallHoliday[] {
   return list;
 }
 
-function holidayToday(calendar: Calendar, set: HolidaySet, now: DateTime): WallHoliday | undefined {
+function holidayToday(calendar: Calendar, set: HolidaySet, local: LocalMinute): WallHoliday | undefined {
   const source = sourceFor(calendar, set);
   const types: readonly HolidayType[] = set.types ?? ['public'];
-  const wall = now.toFormat(WALL);
+  const wall = `${local.date} ${local.time}`;
+  const year = local.dateTime.year;
   // Last year's list too: a holiday may run past New Year's Eve midnight.
-  return [now.year - 1, now.year]
+  return [year - 1, year]
     .flatMap((year) => holidaysIn(source, year))
     .find((holiday) => types.includes(holiday.type) && holiday.start <= wall && wall < holiday.end);
 }
@@ -89,10 +91,9 @@ export const specialDay: Executor<ConfigOf<'special-day'>> = async ({ config, se
   const calendar = services.resources.get('calendar', config.calendar);
   // The validator rejects flows naming a missing calendar; this is one deleted since.
   if (!calendar) throw new Error(`calendar "${config.calendar}" does not exist`);
-  const now = DateTime.fromJSDate(services.now(), { zone: calendar.timeZone });
-  if (!now.isValid) throw new Error(`calendar "${calendar.id}" has an unknown time zone "${calendar.timeZone}"`);
-  const date = now.toISODate();
-  const time = now.toFormat('HH:mm');
+  const local = localMinute(services.now(), calendar.timeZone);
+  if (!local.valid) throw new Error(`calendar "${calendar.id}" has an unknown time zone "${calendar.timeZone}"`);
+  const { date, time } = local;
   const details = { calendar: calendar.id, date, localTime: time, timeZone: calendar.timeZone };
 
   const dated = (calendar.dates ?? []).filter((entry) => entry.date === date);
@@ -107,7 +108,7 @@ export const specialDay: Executor<ConfigOf<'special-day'>> = async ({ config, se
   }
 
   for (const set of calendar.holidays ?? []) {
-    const holiday = holidayToday(calendar, set, now);
+    const holiday = holidayToday(calendar, set, local);
     if (!holiday) continue;
     const startTime = holiday.start.slice(11);
     const from = startTime === '00:00' ? '' : ` from ${startTime}`;

@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup, type AnyStateMachine } from 'xstate';
+import { assign, fromCallback, setup, type AnyStateMachine } from 'xstate';
 import type { AnyBlockDefinition } from '../../../schemas/block.ts';
 import { portsOf } from '../../../schemas/block.ts';
 import { blockDefinition, type BlockType } from '../../../schemas/blocks/index.ts';
@@ -38,6 +38,9 @@ interface BlockInput {
 export interface BlockOutput {
   result: ExecutorResult;
 }
+
+/** What a block's actor sends its run when the executor settles. */
+type BlockEvent = { type: 'block.done'; output: BlockOutput } | { type: 'block.error'; error: unknown };
 
 /**
  * The runner's side of a compiled flow: where a run's services live (they hold
@@ -84,17 +87,39 @@ export function compileFlow(flow: Flow, hooks: RunHooks): AnyStateMachine {
   const actors = Object.fromEntries(
     Object.entries(executors).map(([type, executor]) => [
       type,
-      fromPromise<BlockOutput, BlockInput>(async ({ input, signal }) => {
+      // A callback actor rather than a promise actor: the abort signal is made only for the
+      // executors that read it (HTTP), which halves the per-step cost of a run.
+      fromCallback<BlockEvent, BlockInput>(({ input, sendBack }) => {
+        let controller: AbortController | undefined;
+        let settled = false;
+        const run = executor as Executor<unknown>;
         hooks.stepStarted(input.runId, input.nodeId, input.type);
-        try {
-          const run = executor as Executor<unknown>;
-          const result = await run({ config: input.config, context: input.run, nodeId: input.nodeId, signal, services: hooks.services(input.runId) });
-          hooks.stepEnded(input.runId, input.nodeId, { result });
-          return { result };
-        } catch (error) {
-          hooks.stepEnded(input.runId, input.nodeId, { error });
-          throw error;
-        }
+        const args = {
+          config: input.config,
+          context: input.run,
+          nodeId: input.nodeId,
+          services: hooks.services(input.runId),
+          get signal() {
+            controller ??= new AbortController();
+            return controller.signal;
+          },
+        };
+        run(args).then(
+          (result) => {
+            settled = true;
+            hooks.stepEnded(input.runId, input.nodeId, { result });
+            sendBack({ type: 'block.done', output: { result } });
+          },
+          (error: unknown) => {
+            settled = true;
+            hooks.stepEnded(input.runId, input.nodeId, { error });
+            sendBack({ type: 'block.error', error });
+          },
+        );
+        // Leaving the state before the block settled (the run was stopped): tell it to give up.
+        return () => {
+          if (!settled) controller?.abort();
+        };
       }),
     ]),
   );
@@ -127,7 +152,9 @@ export function compileFlow(flow: Flow, hooks: RunHooks): AnyStateMachine {
               config: node.config,
               run: context.run,
             }),
-            onDone: [
+          },
+          on: {
+            'block.done': [
               {
                 guard: ({ event }: { event: unknown }) => isWait(resultOf(event)),
                 target: 'waiting',
@@ -150,7 +177,7 @@ export function compileFlow(flow: Flow, hooks: RunHooks): AnyStateMachine {
                     })),
                   },
             ],
-            onError: {
+            'block.error': {
               target: `#flow.${FINAL_STATES.failed}`,
               actions: assign(({ event }: { event: { error: unknown } }) => ({
                 error: `${definition.label} "${node.id}" failed: ${event.error instanceof Error ? event.error.message : String(event.error)}`,
@@ -183,7 +210,7 @@ export function compileFlow(flow: Flow, hooks: RunHooks): AnyStateMachine {
   for (const node of flow.nodes) states[stateKey(node.id)] = nodeState(node);
 
   const machine = setup({
-    types: {} as { context: MachineContext; input: MachineInput; events: ResumeEvent },
+    types: {} as { context: MachineContext; input: MachineInput; events: ResumeEvent | BlockEvent },
     actors,
   }).createMachine({
     id: 'flow',

@@ -195,6 +195,7 @@ export class Engine {
     const record: RunCommit = {
       executionId,
       messageId: message.id,
+      messageAt: message.receivedAt,
       status: outcome.status === 'unmatched' ? 'completed' : outcome.status,
       steps: state.steps,
       actions: state.actions,

@@ -238,6 +238,8 @@ export interface RunCommit {
     record: Omit<InteractionRecord, 'createdAt' | 'updatedAt'>;
   };
   messageId: string;
+  /** When the message arrived: a new interaction is dated by it (the flow's clock, where `at` is the store's). */
+  messageAt?: string;
   snapshot?: unknown;
   waitKey?: string;
   error?: string;

@@ -166,7 +166,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
       let interactionId: string | undefined;
       if (commit.interaction) {
         const { joinId, record } = commit.interaction;
-        if (joinId === undefined) parts.interactions.insert(record, commit.at);
+        if (joinId === undefined) parts.interactions.insert(record, commit.messageAt ?? commit.at);
         else parts.interactions.touch(joinId, commit.at);
         interactionId = joinId ?? record.id;
         parts.messages.linkToInteraction(commit.messageId, { id: interactionId, contactId: record.contactId, conversationId: record.conversationId });
