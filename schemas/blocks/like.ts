@@ -1,18 +1,8 @@
 import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
+import { engagementConfigSchema, engagementPorts, engagementSummary } from './engagement.ts';
 
 /** Where the action exists; on any other channel, or on a private message, the block takes `failed`. */
 export const LIKE_CHANNELS = ['twitter', 'facebook'] as const;
-
-const configSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    retryForSeconds: { type: 'integer', minimum: 0, maximum: 86400, default: 300, description: 'keep retrying a failed attempt this long' },
-  },
-} as const;
-
-export type LikeConfig = FromSchema<typeof configSchema>;
 
 export const like = defineBlock({
   type: 'like',
@@ -21,12 +11,9 @@ export const like = defineBlock({
   category: 'Actions',
   icon: '👍',
   description: 'Likes the inbound tweet or Facebook post or comment. Public items only.',
-  configSchema,
+  configSchema: engagementConfigSchema,
   defaultConfig: { retryForSeconds: 300 },
-  ports: [
-    { id: 'done', label: 'Done' },
-    { id: 'failed', label: 'Failed' },
-  ],
+  ports: engagementPorts,
   waits: true,
-  summary: (config) => `retry for ${config.retryForSeconds ?? 300} s`,
+  summary: engagementSummary,
 });
