@@ -10,12 +10,17 @@ import { flowRoutes } from './routes/flows.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { flagRoutes, resourceRoutes } from './routes/resources.ts';
 import { runRoutes } from './routes/runs.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import type { WebhookAdapter } from './channels/types.ts';
+import { webhookAdapters } from './channels/registry.ts';
 
 export interface AppOptions {
   /** Largest request body accepted, in bytes (413 above it). */
   maxBodyBytes?: number;
   /** Built designer to serve at `/`, when present. */
   designerDir?: string;
+  /** The platform webhooks to serve (all of them unless a test says otherwise). */
+  webhooks?: readonly WebhookAdapter[];
 }
 
 /** The HTTP API and the web app, as one Hono app (tests call `app.request()`). */
@@ -26,15 +31,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.onError((error, c) => errorResponse(error, c, deps.log));
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError(413, `request body is larger than the limit of ${maxSize} bytes`);
-      },
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, `request body is larger than the limit of ${maxSize} bytes`);
+    },
+  });
+  app.use('/webhooks/*', limit);
+  app.use('/api/*', limit);
 
   // Writes are group-committed: answer a change only once it is on disk.
   app.use('/api/*', async (c, next) => {
@@ -63,6 +67,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.route('/api/interactions', runs.interactions);
   app.route('/api/executions', runs.executions);
   app.route('/api/outbox', runs.outbox);
+  app.route('/webhooks', webhookRoutes(deps, options.webhooks ?? webhookAdapters));
 
   if (options.designerDir && existsSync(options.designerDir)) {
     const root = relative(process.cwd(), options.designerDir) || '.';

@@ -35,13 +35,19 @@ export interface RunOutcome {
 }
 
 export interface ReceiveOutcome {
-  status: RunStatus | 'duplicate' | 'no-flow';
+  status: RunStatus | 'duplicate' | 'no-flow' | 'accepted';
   messageId?: string;
   executionId?: string;
   interactionId?: string;
   flow?: { id: string; version: number };
   steps: Step[];
   error?: string;
+}
+
+/** A stored inbound message: what happened to it, and the run still to do, if any. */
+export interface Accepted {
+  outcome: ReceiveOutcome;
+  run?: { executionId: string; flow: FlowVersionRecord; message: StoredMessage };
 }
 
 /** What one run collects while it goes: its services, steps, actions and route. */
@@ -71,11 +77,11 @@ export class Engine {
     this.now = options.now ?? (() => new Date());
     this.resources = new CachedResources(options.store.resources);
     this.hooks = {
-      services: (runId) => this.run(runId).services,
+      services: (runId) => this.runState(runId).services,
       stepStarted: (runId, nodeId, type) => {
-        this.run(runId).started = { nodeId, type, at: new Date(), t0: performance.now() };
+        this.runState(runId).started = { nodeId, type, at: new Date(), t0: performance.now() };
       },
-      stepEnded: (runId, nodeId, { result, error }) => this.recordStep(this.run(runId), nodeId, result, error),
+      stepEnded: (runId, nodeId, { result, error }) => this.recordStep(this.runState(runId), nodeId, result, error),
     };
     this.reloadFlows();
   }
@@ -93,24 +99,45 @@ export class Engine {
     return this.byAccount.get(account);
   }
 
-  /** Stores an inbound message and runs the published flow of its account on it. */
+  /** Stores an inbound message and runs the published flow of its account on it; resolves once all of it is durable. */
   async receive(inbound: InboundMessage): Promise<ReceiveOutcome> {
-    const message: StoredMessage = { ...inbound, id: newId(), receivedAt: inbound.receivedAt ?? this.now().toISOString() };
-    const flow = this.byAccount.get(message.account);
-    const executionId = newId();
-    const started = this.options.store.executions.start(
-      message,
-      flow && { id: executionId, flowId: flow.flowId, flowVersion: flow.version },
-    );
-    if (!started) return { status: 'duplicate', steps: [] };
-    if (!flow) {
-      await this.options.store.durable();
-      return { status: 'no-flow', messageId: message.id, steps: [] };
-    }
-    const outcome = await this.runLive(executionId, flow, message);
+    const accepted = this.store(inbound);
+    const outcome = accepted.run ? await this.runLive(accepted.run.executionId, accepted.run.flow, accepted.run.message) : accepted.outcome;
     // Acknowledged only once committed: nothing answered 2xx is lost in a crash.
     await this.options.store.durable();
     return outcome;
+  }
+
+  /**
+   * For webhooks: stores the message (and its run, as `running`) durably and
+   * returns without running the flow, so the platform gets its 2xx at once.
+   * Call `run()` with the result afterwards; a crash in between is recovered at start.
+   */
+  async accept(inbound: InboundMessage): Promise<Accepted> {
+    const accepted = this.store(inbound);
+    await this.options.store.durable();
+    return accepted;
+  }
+
+  /** Runs what `accept()` stored. */
+  async run(accepted: Accepted): Promise<ReceiveOutcome> {
+    if (!accepted.run) return accepted.outcome;
+    const outcome = await this.runLive(accepted.run.executionId, accepted.run.flow, accepted.run.message);
+    await this.options.store.durable();
+    return outcome;
+  }
+
+  private store(inbound: InboundMessage): Accepted {
+    const message: StoredMessage = { ...inbound, id: newId(), receivedAt: inbound.receivedAt ?? this.now().toISOString() };
+    const flow = this.byAccount.get(message.account);
+    const executionId = newId();
+    const started = this.options.store.executions.start(message, flow && { id: executionId, flowId: flow.flowId, flowVersion: flow.version });
+    if (!started) return { outcome: { status: 'duplicate', steps: [] } };
+    if (!flow) return { outcome: { status: 'no-flow', messageId: message.id, steps: [] } };
+    return {
+      outcome: { status: 'accepted', messageId: message.id, executionId, flow: { id: flow.flowId, version: flow.version }, steps: [] },
+      run: { executionId, flow, message },
+    };
   }
 
   /** Runs `flow` on a message with no side effects: nothing stored, nothing sent. */
@@ -323,7 +350,7 @@ export class Engine {
     return machine;
   }
 
-  private run(runId: string): RunState {
+  private runState(runId: string): RunState {
     const state = this.runs.get(runId);
     if (!state) throw new Error(`no run ${runId} in progress`);
     return state;

@@ -147,6 +147,28 @@ export interface MessageRecord {
   text: string;
   message: StoredMessage;
   receivedAt: string;
+  editedAt?: string;
+  deletedAt?: string;
+  originalText?: string;
+}
+
+/** A platform told us the customer edited or removed a message we stored. */
+export interface MessageChange {
+  kind: 'edited' | 'deleted';
+  channel: string;
+  account: string;
+  platformMessageId: string;
+  /** The new text, for an edit. */
+  text?: string;
+  at: string;
+}
+
+/** A flag on an interaction for the agent: a message in it was edited or removed, an action failed for good. */
+export interface InteractionFlag {
+  kind: 'message-edited' | 'message-deleted' | 'action-failed';
+  at: string;
+  messageId?: string;
+  note: string;
 }
 
 export interface MessageRepo {
@@ -154,6 +176,11 @@ export interface MessageRepo {
   insertInbound(message: StoredMessage): MessageRecord | undefined;
   get(id: string): MessageRecord | undefined;
   list(filter: { contactId?: string; conversationId?: string; interactionId?: string; limit?: number }): MessageRecord[];
+  /**
+   * Records an edit (new text, the first text kept) or a removal of a stored
+   * message, and flags its interaction; undefined when the message is not ours.
+   */
+  applyChange(change: MessageChange): MessageRecord | undefined;
 }
 
 // ---------- interactions ----------
@@ -176,6 +203,8 @@ export interface InteractionRecord {
   preferredAgentUntil?: string;
   greeting?: string;
   attributes: Record<string, unknown>;
+  /** What the agent should know happened since (edits, removals, failed actions). */
+  flags?: InteractionFlag[];
   createdAt: string;
   updatedAt: string;
 }
@@ -195,6 +224,7 @@ export interface InteractionRepo {
   /** The interaction still open (queued, offered or assigned) on a conversation, to join. */
   openForConversation(conversationId: string): InteractionRecord | undefined;
   list(filter: InteractionFilter): InteractionRecord[];
+  addFlag(id: string, flag: InteractionFlag): void;
 }
 
 // ---------- executions ----------
@@ -271,6 +301,9 @@ export interface OutboxRecord extends PlatformAction {
   deadlineAt: string;
   lastError?: string;
   platformResultId?: string;
+  /** What the platform later said of the sent item (delivered, read, failed). */
+  deliveryStatus?: string;
+  deliveryError?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -285,4 +318,6 @@ export interface OutboxRepo {
   /** Records a failed attempt: pending again at `nextAttemptAt`, or dead when past the deadline. */
   markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined): OutboxRecord;
   list(filter: { status?: OutboxStatus; executionId?: string; interactionId?: string; limit?: number }): OutboxRecord[];
+  /** A delivery report for something we sent, found by the id the platform gave it; false when it is not ours. */
+  markDelivery(channel: string, platformResultId: string, status: string, error?: string): boolean;
 }

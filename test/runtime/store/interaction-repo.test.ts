@@ -26,9 +26,18 @@ describe('InteractionRepo', () => {
     seed(1, { preferredAgent: 'agent-7', preferredAgentUntil: at(600), greeting: 'Hi Ann' });
     expect(store.interactions.get('int-1')).toEqual({
       ...interaction('int-1', { preferredAgent: 'agent-7', preferredAgentUntil: at(600), greeting: 'Hi Ann' }),
+      flags: [],
       createdAt: at(1),
       updatedAt: at(1),
     });
+  });
+
+  it('keeps the flags added for the agent, oldest first', () => {
+    seed(1);
+    store.interactions.addFlag('int-1', { kind: 'message-edited', at: at(5), messageId: 'm-1', note: 'edited' });
+    store.interactions.addFlag('int-1', { kind: 'message-deleted', at: at(6), note: 'removed' });
+    expect(store.interactions.get('int-1')?.flags?.map((flag) => flag.kind)).toEqual(['message-edited', 'message-deleted']);
+    expect(store.interactions.get('int-1')?.updatedAt).toBe(at(6));
   });
 
   it('lists by state, queue, contact, channel, flow and time, newest first', () => {

@@ -1,5 +1,5 @@
 import type { QueueRequest } from '../../engine/types.ts';
-import { NotFoundError, type InteractionFilter, type InteractionRecord, type InteractionRepo, type InteractionState } from '../types.ts';
+import { NotFoundError, type InteractionFilter, type InteractionRecord, type InteractionRepo, type InteractionState, type InteractionFlag } from '../types.ts';
 import type { Db } from './db.ts';
 import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
 
@@ -20,6 +20,7 @@ interface InteractionRow {
   preferred_agent_until: string | null;
   greeting: string | null;
   attributes: string;
+  flags?: string;
   created_at: string;
   updated_at: string;
 }
@@ -27,6 +28,9 @@ interface InteractionRow {
 const COLUMNS =
   'id, conversation_id, contact_id, channel, account, visibility, flow_id, flow_version, state, queue, skills, priority, ' +
   'preferred_agent, preferred_agent_until, greeting, attributes, created_at, updated_at';
+
+/** Flags are written by their own statement, so inserts leave them to the column default. */
+const SELECT_COLUMNS = `${COLUMNS}, flags`;
 
 function toInteraction(row: InteractionRow): InteractionRecord {
   return {
@@ -46,6 +50,7 @@ function toInteraction(row: InteractionRow): InteractionRecord {
     preferredAgentUntil: optional(row.preferred_agent_until),
     greeting: optional(row.greeting),
     attributes: fromJson<Record<string, unknown>>(row.attributes),
+    flags: row.flags ? fromJson<InteractionFlag[]>(row.flags) : [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -57,22 +62,26 @@ export class SqliteInteractionRepo implements InteractionRepo {
   private readonly selectOpen;
   private readonly insertRow;
   private readonly touchRow;
+  private readonly flagRow;
   private readonly query: FilteredQuery<InteractionFilter, InteractionRow>;
 
   constructor(db: Db) {
-    this.selectOne = db.prepare<[string], InteractionRow>(`SELECT ${COLUMNS} FROM interactions WHERE id = ?`);
+    this.selectOne = db.prepare<[string], InteractionRow>(`SELECT ${SELECT_COLUMNS} FROM interactions WHERE id = ?`);
     // The state list repeats the partial index's condition word for word, so SQLite uses that index.
     this.selectOpen = db.prepare<[string], InteractionRow>(
-      `SELECT ${COLUMNS} FROM interactions
+      `SELECT ${SELECT_COLUMNS} FROM interactions
        WHERE conversation_id = ? AND state IN ('queued', 'offered', 'assigned') ORDER BY created_at DESC LIMIT 1`,
     );
     this.insertRow = db.prepare<[InteractionRow]>(
       `INSERT INTO interactions (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((column) => `@${column}`).join(', ')})`,
     );
     this.touchRow = db.prepare<[string, string]>('UPDATE interactions SET updated_at = ? WHERE id = ?');
+    this.flagRow = db.prepare<[string, string, string]>(
+      "UPDATE interactions SET flags = json_insert(flags, '$[#]', json(?)), updated_at = ? WHERE id = ?",
+    );
     this.query = new FilteredQuery<InteractionFilter, InteractionRow>(
       db,
-      `SELECT ${COLUMNS} FROM interactions`,
+      `SELECT ${SELECT_COLUMNS} FROM interactions`,
       {
         state: 'state = @state',
         queue: 'queue = @queue',
@@ -124,6 +133,10 @@ export class SqliteInteractionRepo implements InteractionRepo {
   }
 
   /** A new message joined the interaction: its state stays, its updated time moves. Part of a run's commit. */
+  addFlag(id: string, flag: InteractionFlag): void {
+    if (this.flagRow.run(toJson(flag), flag.at, id).changes === 0) throw new NotFoundError(`interaction ${id} does not exist`);
+  }
+
   touch(id: string, at: string): void {
     if (this.touchRow.run(at, id).changes === 0) throw new NotFoundError(`interaction ${id} does not exist`);
   }

@@ -1,5 +1,5 @@
 import type { StoredMessage } from '../../engine/types.ts';
-import type { MessageRecord, MessageRepo } from '../types.ts';
+import type { InteractionFlag, MessageChange, MessageRecord, MessageRepo } from '../types.ts';
 import type { Db } from './db.ts';
 import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
 
@@ -15,11 +15,17 @@ interface MessageRow {
   text: string;
   message: string;
   received_at: string;
+  edited_at?: string | null;
+  deleted_at?: string | null;
+  original_text?: string | null;
 }
 
 type MessageFilter = Parameters<MessageRepo['list']>[0];
 
 const COLUMNS = 'id, direction, channel, account, platform_message_id, contact_id, conversation_id, interaction_id, text, message, received_at';
+
+/** Edits and removals are written by their own statements; inserts leave them empty. */
+const SELECT_COLUMNS = `${COLUMNS}, edited_at, deleted_at, original_text`;
 
 /** `message` skips parsing the JSON column when the caller already holds the message. */
 function toMessage(row: MessageRow, message?: StoredMessage): MessageRecord {
@@ -35,6 +41,9 @@ function toMessage(row: MessageRow, message?: StoredMessage): MessageRecord {
     text: row.text,
     message: message ?? fromJson<StoredMessage>(row.message),
     receivedAt: row.received_at,
+    editedAt: optional(row.edited_at ?? null),
+    deletedAt: optional(row.deleted_at ?? null),
+    originalText: optional(row.original_text ?? null),
   };
 }
 
@@ -43,6 +52,10 @@ export class SqliteMessageRepo implements MessageRepo {
   private readonly insert;
   private readonly selectOne;
   private readonly link;
+  private readonly findByPlatformId;
+  private readonly edit;
+  private readonly remove;
+  private readonly flag;
   private readonly query: FilteredQuery<MessageFilter, MessageRow>;
 
   constructor(db: Db) {
@@ -51,14 +64,24 @@ export class SqliteMessageRepo implements MessageRepo {
        VALUES (@id, @direction, @channel, @account, @platform_message_id, @contact_id, @conversation_id, @interaction_id, @text, @message, @received_at)
        ON CONFLICT (channel, account, platform_message_id) DO NOTHING`,
     );
-    this.selectOne = db.prepare<[string], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`);
+    this.selectOne = db.prepare<[string], MessageRow>(`SELECT ${SELECT_COLUMNS} FROM messages WHERE id = ?`);
     this.link = db.prepare<[string, string | null, string | null, string]>(
       `UPDATE messages SET interaction_id = ?, contact_id = COALESCE(?, contact_id), conversation_id = COALESCE(?, conversation_id)
        WHERE id = ?`,
     );
+    this.findByPlatformId = db.prepare<[string, string, string], MessageRow>(
+      `SELECT ${SELECT_COLUMNS} FROM messages WHERE channel = ? AND account = ? AND platform_message_id = ?`,
+    );
+    this.edit = db.prepare<[string, string, string]>(
+      'UPDATE messages SET original_text = COALESCE(original_text, text), text = ?, edited_at = ? WHERE id = ?',
+    );
+    this.remove = db.prepare<[string, string]>('UPDATE messages SET deleted_at = ? WHERE id = ?');
+    this.flag = db.prepare<[string, string, string]>(
+      "UPDATE interactions SET flags = json_insert(flags, '$[#]', json(?)), updated_at = ? WHERE id = ?",
+    );
     this.query = new FilteredQuery<MessageFilter, MessageRow>(
       db,
-      `SELECT ${COLUMNS} FROM messages`,
+      `SELECT ${SELECT_COLUMNS} FROM messages`,
       { contactId: 'contact_id = @contactId', conversationId: 'conversation_id = @conversationId', interactionId: 'interaction_id = @interactionId' },
       'received_at DESC, rowid DESC',
     );
@@ -89,6 +112,23 @@ export class SqliteMessageRepo implements MessageRepo {
 
   list(filter: MessageFilter): MessageRecord[] {
     return this.query.all(filter).map((row) => toMessage(row));
+  }
+
+  applyChange(change: MessageChange): MessageRecord | undefined {
+    const row = this.findByPlatformId.get(change.channel, change.account, change.platformMessageId);
+    if (!row) return undefined;
+    if (change.kind === 'edited') this.edit.run(change.text ?? row.text, change.at, row.id);
+    else this.remove.run(change.at, row.id);
+    if (row.interaction_id) {
+      const flag: InteractionFlag = {
+        kind: change.kind === 'edited' ? 'message-edited' : 'message-deleted',
+        at: change.at,
+        messageId: row.id,
+        note: change.kind === 'edited' ? `the customer edited a message: "${change.text ?? ''}"` : 'the customer removed a message',
+      };
+      this.flag.run(toJson(flag), change.at, row.interaction_id);
+    }
+    return this.get(row.id);
   }
 
   /** Files the message under its interaction (and that interaction's contact and conversation). Part of a run's commit. */

@@ -20,6 +20,8 @@ interface OutboxRow {
   deadline_at: string;
   last_error: string | null;
   platform_result_id: string | null;
+  delivery_status?: string | null;
+  delivery_error?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -29,6 +31,9 @@ type OutboxFilter = Parameters<OutboxRepo['list']>[0];
 const COLUMNS =
   'id, execution_id, interaction_id, action, channel, account, visibility, text, target, retry_for_seconds, status, attempts, ' +
   'next_attempt_at, deadline_at, last_error, platform_result_id, created_at, updated_at';
+
+/** Delivery reports are written by their own statement; inserts leave them empty. */
+const SELECT_COLUMNS = `${COLUMNS}, delivery_status, delivery_error`;
 
 function toOutbox(row: OutboxRow): OutboxRecord {
   return {
@@ -48,6 +53,8 @@ function toOutbox(row: OutboxRow): OutboxRecord {
     deadlineAt: row.deadline_at,
     lastError: optional(row.last_error),
     platformResultId: optional(row.platform_result_id),
+    deliveryStatus: optional(row.delivery_status ?? null),
+    deliveryError: optional(row.delivery_error ?? null),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -59,6 +66,7 @@ function toOutbox(row: OutboxRow): OutboxRecord {
  */
 export class SqliteOutboxRepo implements OutboxRepo {
   private readonly selectOne;
+  private readonly delivery;
   private readonly selectDue;
   private readonly selectNextDue;
   private readonly insertRow;
@@ -67,9 +75,12 @@ export class SqliteOutboxRepo implements OutboxRepo {
   private readonly query: FilteredQuery<OutboxFilter, OutboxRow>;
 
   constructor(db: Db) {
-    this.selectOne = db.prepare<[string], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`);
+    this.delivery = db.prepare<[string, string | null, string, string, string]>(
+      'UPDATE outbox SET delivery_status = ?, delivery_error = ?, updated_at = ? WHERE channel = ? AND platform_result_id = ?',
+    );
+    this.selectOne = db.prepare<[string], OutboxRow>(`SELECT ${SELECT_COLUMNS} FROM outbox WHERE id = ?`);
     this.selectDue = db.prepare<[string, number], OutboxRow>(
-      `SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?`,
+      `SELECT ${SELECT_COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?`,
     );
     this.selectNextDue = db.prepare<[], string | null>(`SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'`).pluck();
     this.insertRow = db.prepare<[OutboxRow]>(
@@ -85,11 +96,11 @@ export class SqliteOutboxRepo implements OutboxRepo {
          updated_at = @at,
          status = CASE WHEN @next IS NOT NULL AND @next <= deadline_at THEN 'pending' ELSE 'dead' END,
          next_attempt_at = CASE WHEN @next IS NOT NULL AND @next <= deadline_at THEN @next ELSE next_attempt_at END
-       WHERE id = @id RETURNING ${COLUMNS}`,
+       WHERE id = @id RETURNING ${SELECT_COLUMNS}`,
     );
     this.query = new FilteredQuery<OutboxFilter, OutboxRow>(
       db,
-      `SELECT ${COLUMNS} FROM outbox`,
+      `SELECT ${SELECT_COLUMNS} FROM outbox`,
       { status: 'status = @status', executionId: 'execution_id = @executionId', interactionId: 'interaction_id = @interactionId' },
       'created_at DESC, rowid DESC',
     );
@@ -110,6 +121,10 @@ export class SqliteOutboxRepo implements OutboxRepo {
 
   markSent(id: string, at: string, platformResultId?: string): void {
     if (this.sent.run(at, platformResultId ?? null, id).changes === 0) throw new NotFoundError(`outbox item ${id} does not exist`);
+  }
+
+  markDelivery(channel: string, platformResultId: string, status: string, error?: string): boolean {
+    return this.delivery.run(status, error ?? null, new Date().toISOString(), channel, platformResultId).changes > 0;
   }
 
   markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined): OutboxRecord {

@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial.ts';
+import { sql as channelChanges } from './002-channel-changes.ts';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** In order. Never edit an applied migration: add the next number. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'channel-changes', sql: channelChanges },
+];

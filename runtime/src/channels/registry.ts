@@ -1,0 +1,4 @@
+import type { WebhookAdapter } from './types.ts';
+
+/** Every platform's webhook adapter, mounted under /webhooks/<path>. */
+export const webhookAdapters: WebhookAdapter[] = [];
