@@ -8,6 +8,7 @@ import { seedFromFolder } from './deploy/seed.ts';
 import { Engine } from './engine/engine.ts';
 import { OutboxDispatcher, type SenderRegistry } from './outbox/dispatcher.ts';
 import { openStore } from './store/index.ts';
+import type { WebhookAdapter } from './channels/types.ts';
 import type { Store } from './store/types.ts';
 
 export interface RuntimeOptions {
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   seed?: string;
   designerDir?: string;
   senders?: SenderRegistry;
+  /** Platform webhooks to serve; all of them when absent. */
+  webhooks?: readonly WebhookAdapter[];
   backoff?: { baseMs: number; maxMs: number };
   maxBodyBytes?: number;
   quiet?: boolean;
@@ -61,7 +64,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
   const recovered = await engine.recover();
   if (recovered > 0) log('recovered runs after a restart', { recovered });
   dispatcher.start();
-  const app = createApp({ store, engine, dispatcher, log }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes });
+  const app = createApp({ store, engine, dispatcher, log }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes, webhooks: options.webhooks });
 
   let server: ServerType | undefined;
   let url: string | undefined;
