@@ -33,7 +33,7 @@ describe('InteractionRepo', () => {
   });
 
   it('keeps the flags added for the agent, oldest first', () => {
-    seed(1);
+    seed(1, {});
     store.interactions.addFlag('int-1', { kind: 'message-edited', at: at(5), messageId: 'm-1', note: 'edited' });
     store.interactions.addFlag('int-1', { kind: 'message-deleted', at: at(6), note: 'removed' });
     expect(store.interactions.get('int-1')?.flags?.map((flag) => flag.kind)).toEqual(['message-edited', 'message-deleted']);
