@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { InboundMessage } from '../../schemas/message.ts';
+import { CHANNELS, type Channel, type InboundMessage } from '../../schemas/message.ts';
+import type { Account, Resource } from '../../schemas/resources/index.ts';
+import { webhookAdapters } from './channels/registry.ts';
+import type { AccountDirectory } from './channels/types.ts';
 import { validateMessage } from '../../schemas/validate.ts';
 import { checkDeployment } from './deploy/check.ts';
 import { loadJsonFiles } from './deploy/load.ts';
@@ -17,6 +20,9 @@ commands:
   validate <files or folders…>           check flows and resources (schema and semantics)
   simulate --flow F --message M [--at T] run a message through a flow file, print the path and why
            [--resources DIR]             resources to use (default: the flow file's folder)
+  normalize --channel C <payload.json> [--resources DIR]
+                                         print what a webhook payload normalizes to, one JSON line a message
+                                         (C: facebook, messenger, twitter, whatsapp, line)
   serve [--port N] [--host H] [--data DIR] [--seed DIR]
                                          run the server (default 127.0.0.1:8080, SQLite under ./data)
 
@@ -33,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return simulate(rest);
     case 'serve':
       return serveCommand(rest);
+    case 'normalize':
+      return normalize(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -102,6 +110,50 @@ async function simulate(args: string[]): Promise<number> {
   } finally {
     store.close();
   }
+}
+
+function normalize(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { channel: { type: 'string' }, resources: { type: 'string' } } });
+  const channel = values.channel;
+  if (!channel || !(CHANNELS as readonly string[]).includes(channel)) throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}`);
+  if (positionals.length !== 1) throw new UsageError('normalize needs exactly one payload file');
+  const file = positionals[0];
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const adapter = webhookAdapters.find((candidate) => candidate.channels.includes(channel as Channel));
+  if (!adapter) throw new UsageError(`no webhook adapter handles ${channel}`);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const known = values.resources ? loadJsonFiles([values.resources]).filter((loaded) => loaded.kind === 'resource').map((loaded) => loaded.document as Resource) : [];
+  const normalized = adapter.normalize(payload, lenientAccounts(known.filter((resource): resource is Account => resource.kind === 'account')));
+  for (const message of normalized.messages) console.log(JSON.stringify(message));
+  for (const change of normalized.changes) console.error(`change: ${JSON.stringify(change)}`);
+  for (const delivery of normalized.deliveries) console.error(`delivery report: ${JSON.stringify(delivery)}`);
+  for (const reason of normalized.ignored) console.error(`ignored: ${reason}`);
+  return 0;
+}
+
+/**
+ * Accounts for looking at a payload offline: the given ones where they match,
+ * else one named after the platform's id for it, so every item shows.
+ */
+function lenientAccounts(accounts: Account[]): AccountDirectory {
+  return {
+    find: (channel, platformId) =>
+      accounts.find((account) => account.channel === channel && account.platformId === platformId) ?? {
+        kind: 'account',
+        id: `${channel}-${platformId}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-').slice(0, 64),
+        name: `${channel} ${platformId}`,
+        channel,
+        platformId,
+      },
+    of: (channels) => accounts.filter((account) => channels.includes(account.channel)),
+    secret: () => undefined,
+  };
 }
 
 async function serveCommand(args: string[]): Promise<number> {

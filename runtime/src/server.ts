@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   /** Platform webhooks to serve; all of them when absent. */
   webhooks?: readonly WebhookAdapter[];
   backoff?: { baseMs: number; maxMs: number };
+  /** How long one platform call may take before it counts as a failed attempt. */
+  sendTimeoutMs?: number;
   maxBodyBytes?: number;
   quiet?: boolean;
   /** The clock flows see (tests pin it; production uses the system clock). */
@@ -58,6 +60,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
     store,
     senders: options.senders ?? {},
     backoff: options.backoff,
+    timeoutMs: options.sendTimeoutMs,
     log,
     onSettled: (item, outcome, reason) => engine.resume(`outbox:${item.id}`, outcome, reason),
   });

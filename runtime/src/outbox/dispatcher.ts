@@ -1,8 +1,9 @@
 import type { Channel } from '../../../schemas/message.ts';
-import type { OutboxRecord, Store } from '../store/types.ts';
+import type { ClaimedOutboxItem, OutboxRecord, Store } from '../store/types.ts';
 
 export type SendResult =
   | { ok: true; platformResultId?: string }
+  /** `permanent`: retrying cannot help (a 4xx the platform will repeat), so the item goes dead at once. */
   | { ok: false; error: string; retryAfterSeconds?: number; permanent?: boolean };
 
 /** Turns a channel-neutral outbox item into a platform API call. One per channel; the adapters live in channels/. */
@@ -19,7 +20,13 @@ export interface DispatcherOptions {
   /** Told when an item is finally sent or given up on, so a waiting run can go on. */
   onSettled?: (item: OutboxRecord, outcome: 'success' | 'failure', reason: string) => Promise<unknown>;
   backoff?: { baseMs: number; maxMs: number };
+  /** How long one attempt may take; past it the attempt counts as a retryable failure. */
   timeoutMs?: number;
+  /**
+   * How long a claimed item stays out of other drains' reach. Longer than
+   * timeoutMs, so it only ends on its own when the claimant died mid-send.
+   */
+  leaseSeconds?: number;
   batchSize?: number;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
@@ -27,8 +34,10 @@ export interface DispatcherOptions {
 /**
  * Sends what runs put in the outbox, retrying failures with exponential
  * backoff (or the platform's Retry-After) until the item's deadline, then
- * marking it dead. The timer follows the earliest due item, so a restart
- * picks up exactly where the last process stopped.
+ * marking it dead (and flagging its interaction for the agent). Each attempt
+ * works on a claimed item, so overlapping drains, or several dispatchers on
+ * one database, never send an item twice. The timer follows the earliest due
+ * item, so a restart picks up exactly where the last process stopped.
  */
 export class OutboxDispatcher {
   private timer?: NodeJS.Timeout;
@@ -54,13 +63,16 @@ export class OutboxDispatcher {
       return;
     }
     clearTimeout(this.timer);
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      } else this.schedule();
-    });
+    const log = this.options.log ?? console.error;
+    this.running = this.drain()
+      .catch((error: unknown) => log('draining the outbox failed', { error: String(error) }))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        } else this.schedule();
+      });
   }
 
   async stop(): Promise<void> {
@@ -84,26 +96,21 @@ export class OutboxDispatcher {
   }
 
   private async drain(): Promise<void> {
-    const { store, batchSize = 50 } = this.options;
+    const { store, batchSize = 50, timeoutMs = 10_000 } = this.options;
+    const leaseSeconds = this.options.leaseSeconds ?? Math.ceil(timeoutMs / 1000) + 30;
     for (;;) {
-      const due = store.outbox.due(this.now().toISOString(), batchSize);
-      if (due.length === 0 || this.stopped) return;
-      await Promise.all(due.map((item) => this.attempt(item)));
+      if (this.stopped) return;
+      const claimed = store.outbox.claimDue(this.now().toISOString(), batchSize, leaseSeconds);
+      if (claimed.length === 0) return;
+      // Nothing leaves before its claim is committed: another process must see it first.
+      await store.durable();
+      await Promise.all(claimed.map((item) => this.attempt(item)));
     }
   }
 
-  private async attempt(item: OutboxRecord): Promise<void> {
-    const { store, senders, timeoutMs = 10_000 } = this.options;
-    const sender = senders[item.channel];
-    let result: SendResult;
-    if (!sender) result = { ok: false, error: `no adapter sends ${item.channel} actions in this deployment` };
-    else {
-      try {
-        result = await sender.send(item, AbortSignal.timeout(timeoutMs));
-      } catch (error) {
-        result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-    }
+  private async attempt(item: ClaimedOutboxItem): Promise<void> {
+    const { store } = this.options;
+    const result = await this.send(item);
     const at = this.now();
     if (result.ok) {
       store.outbox.markSent(item.id, at.toISOString(), result.platformResultId);
@@ -112,9 +119,50 @@ export class OutboxDispatcher {
       return;
     }
     const next = result.permanent ? undefined : new Date(at.getTime() + this.delayMs(item.attempts + 1, result.retryAfterSeconds));
-    const updated = store.outbox.markFailed(item.id, at.toISOString(), result.error, next && next.toISOString() <= item.deadlineAt ? next.toISOString() : undefined);
-    if (updated.status === 'dead') {
-      await this.settle(updated, 'failure', `${item.action} failed after ${updated.attempts} attempt(s): ${result.error}`);
+    const retryAt = next && next.toISOString() <= item.deadlineAt ? next.toISOString() : undefined;
+    const updated = store.outbox.markFailed(item.id, at.toISOString(), result.error, retryAt, item.claim);
+    // Undefined: our lease ran out and another attempt owns the item now; it reports.
+    if (updated?.status !== 'dead') return;
+    const reason = `${item.action} failed after ${updated.attempts} attempt(s)${result.permanent ? ' (not retryable)' : ''}: ${result.error}`;
+    await this.settle(updated, 'failure', reason);
+    this.flag(updated, at, reason);
+  }
+
+  /**
+   * One attempt, bounded by timeoutMs even when the sender ignores its signal:
+   * a platform that never answers is a retryable failure, not a stuck drain.
+   */
+  private async send(item: OutboxRecord): Promise<SendResult> {
+    const { senders, timeoutMs = 10_000 } = this.options;
+    const sender = senders[item.channel];
+    if (!sender) return { ok: false, error: `no adapter sends ${item.channel} actions in this deployment` };
+    const signal = AbortSignal.timeout(timeoutMs);
+    const timedOut = { ok: false, error: `no answer within ${timeoutMs} ms` } as const;
+    const expired = new Promise<SendResult>((resolve) => signal.addEventListener('abort', () => resolve(timedOut), { once: true }));
+    try {
+      return await Promise.race([sender.send(item, signal), expired]);
+    } catch (error) {
+      if (signal.aborted) return timedOut;
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /**
+   * Tells the agent an action failed for good. A run that waited on the item
+   * only got its interaction when it resumed, so look there too.
+   */
+  private flag(item: OutboxRecord, at: Date, note: string): void {
+    const { store } = this.options;
+    const log = this.options.log ?? console.error;
+    try {
+      const interactionId = item.interactionId ?? (item.executionId ? store.executions.get(item.executionId)?.interactionId : undefined);
+      if (!interactionId) {
+        log('a failed action has no interaction to flag', { outboxId: item.id, note });
+        return;
+      }
+      store.interactions.addFlag(interactionId, { kind: 'action-failed', at: at.toISOString(), note });
+    } catch (error) {
+      log('flagging the interaction of a failed action failed', { outboxId: item.id, error: String(error) });
     }
   }
 

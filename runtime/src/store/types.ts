@@ -304,19 +304,38 @@ export interface OutboxRecord extends PlatformAction {
   /** What the platform later said of the sent item (delivered, read, failed). */
   deliveryStatus?: string;
   deliveryError?: string;
+  /** Set while an attempt is in flight (claimed by a dispatcher): when it started. Its lease ends at nextAttemptAt. */
+  sendingSince?: string;
   createdAt: string;
   updatedAt: string;
 }
 
+/** An item a dispatcher claimed for one attempt; `claim` proves it when the attempt is recorded. */
+export interface ClaimedOutboxItem extends OutboxRecord {
+  claim: string;
+  sendingSince: string;
+}
+
 export interface OutboxRepo {
   get(id: string): OutboxRecord | undefined;
-  /** Pending items whose next attempt is due, oldest first. */
+  /** Pending items whose next attempt is due, oldest first (a look only: use claimDue to send them). */
   due(now: string, limit: number): OutboxRecord[];
+  /**
+   * Claims up to `limit` due items for one attempt each, atomically: their next
+   * attempt moves `leaseSeconds` ahead, so no other drain or dispatcher picks
+   * them up meanwhile (and one that crashed mid-send is retried once the lease ends).
+   */
+  claimDue(now: string, limit: number, leaseSeconds: number): ClaimedOutboxItem[];
   /** The earliest next attempt among pending items, to set a timer. */
   nextDueAt(): string | undefined;
+  /** Records the item as sent (whoever sent it: a send that happened is never forgotten) and ends any claim. */
   markSent(id: string, at: string, platformResultId?: string): void;
-  /** Records a failed attempt: pending again at `nextAttemptAt`, or dead when past the deadline. */
-  markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined): OutboxRecord;
+  /**
+   * Records a failed attempt: pending again at `nextAttemptAt`, or dead when
+   * there is none or it is past the deadline. With `claim`, only while that
+   * claim still holds the item; undefined when it no longer does.
+   */
+  markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined, claim?: string): OutboxRecord | undefined;
   list(filter: { status?: OutboxStatus; executionId?: string; interactionId?: string; limit?: number }): OutboxRecord[];
   /** A delivery report for something we sent, found by the id the platform gave it; false when it is not ours. */
   markDelivery(channel: string, platformResultId: string, status: string, error?: string): boolean;

@@ -99,6 +99,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
   private readonly insertStep;
   private readonly updateRow;
   private readonly selectOne;
+  private readonly adoptActions;
   private readonly selectSteps;
   private readonly selectStepsOfMany;
   private readonly selectSnapshot;
@@ -127,6 +128,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
          snapshot = CASE WHEN @keep_snapshot THEN COALESCE(@snapshot, snapshot) ELSE NULL END
        WHERE id = @id`,
     );
+    this.adoptActions = db.prepare<[string, string]>('UPDATE outbox SET interaction_id = ? WHERE execution_id = ? AND interaction_id IS NULL');
     this.selectOne = db.prepare<[string], ExecutionRow>(`SELECT ${COLUMNS} FROM executions WHERE id = ?`);
     this.selectSteps = db.prepare<[string], StepRow>(`SELECT ${STEP_COLUMNS} FROM execution_steps WHERE execution_id = ? ORDER BY seq`);
     // One query for the steps of a whole page: the ids go in as one JSON array.
@@ -196,6 +198,8 @@ export class SqliteExecutionRepo implements ExecutionRepo {
         });
       }
       for (const action of commit.actions) parts.outbox.enqueue(action, { executionId: commit.executionId, interactionId }, commit.at);
+      // Actions queued while the run waited had no interaction yet: they belong to the one it ended in.
+      if (interactionId) this.adoptActions.run(interactionId, commit.executionId);
     });
   }
 

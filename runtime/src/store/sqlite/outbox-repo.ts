@@ -1,5 +1,6 @@
 import type { PlatformAction } from '../../engine/types.ts';
-import { NotFoundError, type OutboxRecord, type OutboxRepo, type OutboxStatus } from '../types.ts';
+import { newId } from '../../ids.ts';
+import { NotFoundError, type ClaimedOutboxItem, type OutboxRecord, type OutboxRepo, type OutboxStatus } from '../types.ts';
 import type { Db } from './db.ts';
 import { addSeconds, FilteredQuery, fromJson, optional, toJson } from './rows.ts';
 
@@ -22,6 +23,8 @@ interface OutboxRow {
   platform_result_id: string | null;
   delivery_status?: string | null;
   delivery_error?: string | null;
+  claim_id?: string | null;
+  sending_since?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -32,8 +35,11 @@ const COLUMNS =
   'id, execution_id, interaction_id, action, channel, account, visibility, text, target, retry_for_seconds, status, attempts, ' +
   'next_attempt_at, deadline_at, last_error, platform_result_id, created_at, updated_at';
 
-/** Delivery reports are written by their own statement; inserts leave them empty. */
-const SELECT_COLUMNS = `${COLUMNS}, delivery_status, delivery_error`;
+/** Delivery reports and claims are written by their own statements; inserts leave them empty. */
+const SELECT_COLUMNS = `${COLUMNS}, delivery_status, delivery_error, claim_id, sending_since`;
+
+/** Ends a claim: the attempt it was taken for is over. */
+const END_CLAIM = 'claim_id = NULL, sending_since = NULL';
 
 function toOutbox(row: OutboxRow): OutboxRecord {
   return {
@@ -55,6 +61,7 @@ function toOutbox(row: OutboxRow): OutboxRecord {
     platformResultId: optional(row.platform_result_id),
     deliveryStatus: optional(row.delivery_status ?? null),
     deliveryError: optional(row.delivery_error ?? null),
+    sendingSince: optional(row.sending_since ?? null),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -62,12 +69,14 @@ function toOutbox(row: OutboxRow): OutboxRecord {
 
 /**
  * Platform actions waiting to be sent. An item is pending until sent, retried
- * until its deadline (first enqueue + retryForSeconds), then dead.
+ * until its deadline (first enqueue + retryForSeconds), then dead. A
+ * dispatcher claims an item for each attempt (a lease on next_attempt_at).
  */
 export class SqliteOutboxRepo implements OutboxRepo {
   private readonly selectOne;
   private readonly delivery;
   private readonly selectDue;
+  private readonly claim;
   private readonly selectNextDue;
   private readonly insertRow;
   private readonly sent;
@@ -82,21 +91,28 @@ export class SqliteOutboxRepo implements OutboxRepo {
     this.selectDue = db.prepare<[string, number], OutboxRow>(
       `SELECT ${SELECT_COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?`,
     );
+    // One statement: the rows are chosen and leased under the same write lock, so two claimants never share one.
+    this.claim = db.prepare<{ now: string; limit: number; until: string; claim: string }, OutboxRow>(
+      `UPDATE outbox SET next_attempt_at = @until, claim_id = @claim, sending_since = @now
+       WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, rowid LIMIT @limit)
+       RETURNING ${SELECT_COLUMNS}`,
+    );
     this.selectNextDue = db.prepare<[], string | null>(`SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'`).pluck();
     this.insertRow = db.prepare<[OutboxRow]>(
       `INSERT INTO outbox (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((column) => `@${column}`).join(', ')})`,
     );
     this.sent = db.prepare<[string, string | null, string]>(
-      `UPDATE outbox SET status = 'sent', attempts = attempts + 1, updated_at = ?, platform_result_id = ? WHERE id = ?`,
+      `UPDATE outbox SET status = 'sent', attempts = attempts + 1, updated_at = ?, platform_result_id = ?, ${END_CLAIM} WHERE id = ?`,
     );
-    this.failed = db.prepare<{ id: string; at: string; error: string; next: string | null }, OutboxRow>(
+    this.failed = db.prepare<{ id: string; at: string; error: string; next: string | null; claim: string | null }, OutboxRow>(
       `UPDATE outbox SET
+         ${END_CLAIM},
          attempts = attempts + 1,
          last_error = @error,
          updated_at = @at,
          status = CASE WHEN @next IS NOT NULL AND @next <= deadline_at THEN 'pending' ELSE 'dead' END,
          next_attempt_at = CASE WHEN @next IS NOT NULL AND @next <= deadline_at THEN @next ELSE next_attempt_at END
-       WHERE id = @id RETURNING ${SELECT_COLUMNS}`,
+       WHERE id = @id AND (@claim IS NULL OR claim_id = @claim) RETURNING ${SELECT_COLUMNS}`,
     );
     this.query = new FilteredQuery<OutboxFilter, OutboxRow>(
       db,
@@ -115,6 +131,15 @@ export class SqliteOutboxRepo implements OutboxRepo {
     return this.selectDue.all(now, limit).map(toOutbox);
   }
 
+  claimDue(now: string, limit: number, leaseSeconds: number): ClaimedOutboxItem[] {
+    const claim = newId();
+    return this.claim
+      .all({ now, limit, until: addSeconds(now, leaseSeconds), claim })
+      .map((row) => ({ ...toOutbox(row), claim, sendingSince: now }))
+      // RETURNING has no order; the batch goes out at once, so any stable one will do.
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
   nextDueAt(): string | undefined {
     return optional(this.selectNextDue.get() ?? null);
   }
@@ -127,10 +152,11 @@ export class SqliteOutboxRepo implements OutboxRepo {
     return this.delivery.run(status, error ?? null, new Date().toISOString(), channel, platformResultId).changes > 0;
   }
 
-  markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined): OutboxRecord {
-    const row = this.failed.get({ id, at, error, next: nextAttemptAt ?? null });
-    if (!row) throw new NotFoundError(`outbox item ${id} does not exist`);
-    return toOutbox(row);
+  markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined, claim?: string): OutboxRecord | undefined {
+    const row = this.failed.get({ id, at, error, next: nextAttemptAt ?? null, claim: claim ?? null });
+    if (row) return toOutbox(row);
+    if (claim !== undefined && this.selectOne.get(id)) return undefined;
+    throw new NotFoundError(`outbox item ${id} does not exist`);
   }
 
   list(filter: OutboxFilter): OutboxRecord[] {

@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial.ts';
 import { sql as channelChanges } from './002-channel-changes.ts';
+import { sql as outboxClaims } from './003-outbox-claims.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'channel-changes', sql: channelChanges },
+  { version: 3, name: 'outbox-claims', sql: outboxClaims },
 ];
