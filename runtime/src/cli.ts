@@ -123,7 +123,8 @@ function normalize(args: string[]): number {
   if (!adapter) throw new UsageError(`no webhook adapter handles ${channel}`);
   let payload: unknown;
   try {
-    payload = JSON.parse(readFileSync(file, 'utf8'));
+    const raw = readFileSync(file);
+    payload = adapter.parse ? adapter.parse(raw) : JSON.parse(raw.toString('utf8'));
   } catch (error) {
     console.error(`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

@@ -9,6 +9,7 @@ import { Engine } from './engine/engine.ts';
 import { OutboxDispatcher, type SenderRegistry } from './outbox/dispatcher.ts';
 import { openStore } from './store/index.ts';
 import type { WebhookAdapter } from './channels/types.ts';
+import { platformSenders } from './channels/senders.ts';
 import type { Store } from './store/types.ts';
 
 export interface RuntimeOptions {
@@ -58,7 +59,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
   const engine = new Engine({ store, log, now: options.now, onActionsQueued: () => dispatcher?.kick() });
   dispatcher = new OutboxDispatcher({
     store,
-    senders: options.senders ?? {},
+    senders: options.senders ?? platformSenders(store),
     backoff: options.backoff,
     timeoutMs: options.sendTimeoutMs,
     log,

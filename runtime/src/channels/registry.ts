@@ -1,4 +1,5 @@
+import { facebookWebhook, whatsappWebhook } from './meta/index.ts';
 import type { WebhookAdapter } from './types.ts';
 
 /** Every platform's webhook adapter, mounted under /webhooks/<path>. */
-export const webhookAdapters: WebhookAdapter[] = [];
+export const webhookAdapters: WebhookAdapter[] = [facebookWebhook, whatsappWebhook];

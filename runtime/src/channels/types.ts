@@ -49,5 +49,7 @@ export interface WebhookAdapter {
   handshake?(request: WebhookRequest, accounts: AccountDirectory): HandshakeAnswer;
   /** POST: true when the signature header is valid for one of the accounts' secrets. */
   verify(request: WebhookRequest, accounts: AccountDirectory): boolean;
+  /** Reads the body when plain JSON.parse would lose something (ids above 2^53 sent as numbers); throws on malformed JSON. */
+  parse?(raw: Buffer): unknown;
   normalize(payload: unknown, accounts: AccountDirectory): Normalized;
 }

@@ -35,7 +35,7 @@ export function webhookRoutes(deps: AppDeps, adapters: readonly WebhookAdapter[]
     if (!adapter.verify(request, directory)) throw new ApiError(401, 'missing or invalid signature');
     let payload: unknown;
     try {
-      payload = JSON.parse(raw.toString('utf8'));
+      payload = adapter.parse ? adapter.parse(raw) : JSON.parse(raw.toString('utf8'));
     } catch (error) {
       throw new ApiError(400, `malformed JSON: ${error instanceof Error ? error.message : String(error)}`, { pointer: '' });
     }
