@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,29 @@ describe('switchyard CLI', () => {
     expect(result.stdout).toMatch(/hours .* → closed/);
     expect(result.stdout).toMatch(/reply \(public\) on twitter\/acme-twitter "Thanks for getting in touch, Jane Doe/);
     expect(result.stdout).not.toMatch(/queue:/);
+  });
+});
+
+const shared = join(root, '..', 'shared', 'channels');
+
+describe.skipIf(!existsSync(shared))('switchyard normalize (payloads from ../shared/channels)', () => {
+  it('prints one JSON line a message, ids kept as strings', () => {
+    const result = cli('normalize', '--channel', 'whatsapp', join(shared, 'whatsapp', 'batched-duplicate-messages.json'));
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { channel: string; platformMessageId: unknown; author: { id: unknown } });
+    expect(lines.length).toBeGreaterThan(0);
+    for (const message of lines) {
+      expect(message.channel).toBe('whatsapp');
+      expect(typeof message.platformMessageId).toBe('string');
+      expect(typeof message.author.id).toBe('string');
+    }
+  });
+
+  it('says what it ignored, and refuses an unknown channel', () => {
+    const status = cli('normalize', '--channel', 'whatsapp', join(shared, 'whatsapp', 'status-failed.json'));
+    expect(status.code).toBe(0);
+    expect(status.stdout).toBe('');
+    expect(status.stderr).toMatch(/delivery report/);
+    expect(cli('normalize', '--channel', 'myspace', join(shared, 'whatsapp', 'text.json')).code).toBe(2);
   });
 });
