@@ -7,6 +7,7 @@ import { newId } from '../ids.ts';
 import type { ContactRepo, FlowVersionRecord, RunCommit, Store } from '../store/types.ts';
 import { activeNode, compileFlow, FINAL_STATES, type MachineContext, type ResumeEvent, type RunHooks } from './compile.ts';
 import { drive } from './drive.ts';
+import { interactionFor } from './interaction.ts';
 import { CachedResources, dryContacts, liveContacts } from './services.ts';
 import type { ExecutorResult, PlatformAction, QueueRequest, ResourceReader, RunContext, RunServices, Step, StoredMessage } from './types.ts';
 import { isWait } from './types.ts';
@@ -230,7 +231,7 @@ export class Engine {
       at: at.toISOString(),
       ...(outcome.status === 'waiting' && { snapshot: outcome.snapshot, waitKey: outcome.waitKey }),
     };
-    if (finished) record.interaction = this.interactionFor(flow, message, outcome, at);
+    if (finished) record.interaction = interactionFor(this.options.store.interactions, flow, message, outcome, at);
     store.executions.commit(record);
     if (state.actions.length > 0) this.options.onActionsQueued?.();
     return {
@@ -241,36 +242,6 @@ export class Engine {
       flow: { id: flow.flowId, version: flow.version },
       steps: state.steps,
       error: outcome.error,
-    };
-  }
-
-  private interactionFor(flow: FlowVersionRecord, message: StoredMessage, outcome: RunOutcome, at: Date): RunCommit['interaction'] {
-    const { context, route } = outcome;
-    const open = context.conversation ? this.options.store.interactions.openForConversation(context.conversation.id) : undefined;
-    const preferredUntil =
-      route?.preferredAgent && route.preferredAgentTimeoutSeconds
-        ? new Date(at.getTime() + route.preferredAgentTimeoutSeconds * 1000).toISOString()
-        : undefined;
-    return {
-      joinId: open?.id,
-      record: {
-        id: open?.id ?? newId(),
-        conversationId: context.conversation?.id,
-        contactId: context.contact?.id,
-        channel: message.channel,
-        account: message.account,
-        visibility: message.visibility,
-        flowId: flow.flowId,
-        flowVersion: flow.version,
-        state: outcome.status === 'failed' ? 'failed' : route ? 'queued' : 'completed',
-        queue: route?.queue,
-        skills: route?.skills ?? [],
-        priority: route?.priority ?? context.routing.priority,
-        preferredAgent: route?.preferredAgent,
-        preferredAgentUntil: preferredUntil,
-        greeting: route?.greeting ?? context.routing.greeting,
-        attributes: context.vars,
-      },
     };
   }
 
