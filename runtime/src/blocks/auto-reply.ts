@@ -1,7 +1,7 @@
 import type { ConfigOf } from '../../../schemas/blocks/index.ts';
 import { PRIVATE_ONLY_CHANNELS } from '../../../schemas/blocks/auto-reply.ts';
 import type { BlockResult, Executor, ExecutorArgs, PlatformAction } from '../engine/types.ts';
-import { actionTarget, dispatch } from './platform-action.ts';
+import { actionTarget, dispatch, retryWindow } from './platform-action.ts';
 import { errorText, quote, renderTemplate } from './render.ts';
 
 type Args = ExecutorArgs<ConfigOf<'auto-reply'>>;
@@ -30,7 +30,7 @@ export const autoReply: Executor<ConfigOf<'auto-reply'>> = async ({ config, cont
     visibility,
     text,
     target: actionTarget(message),
-    retryForSeconds: config.retryForSeconds ?? 300,
+    retryForSeconds: retryWindow(config.retryForSeconds, services, message),
   };
   const how = visibility === 'public' ? 'publicly' : 'privately';
   return dispatch(services, action, 'sent', { simulated: `would reply ${how}: ${quote(text)}`, queued: `reply queued ${how}: ${quote(text)}` });

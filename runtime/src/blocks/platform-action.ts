@@ -25,6 +25,11 @@ export function dispatch(services: RunServices, action: PlatformAction, done: st
   return { wait: { key: `outbox:${actionId}` }, reason: `${words.queued} (outbox ${actionId}${retry})`, details };
 }
 
+/** How long to keep retrying: the block's setting, else the account's, else five minutes. */
+export function retryWindow(configured: number | undefined, services: RunServices, message: StoredMessage): number {
+  return configured ?? services.resources.get('account', message.account)?.retryForSeconds ?? 300;
+}
+
 /** "tweet 1790…", "comment 42_7": what the analyst would call the item. */
 export function itemName(message: StoredMessage): string {
   const noun = message.channel === 'twitter' && message.visibility === 'public' ? 'tweet' : message.kind;
@@ -56,7 +61,7 @@ export function engagementExecutor(
       channel: message.channel,
       account: message.account,
       target: actionTarget(message),
-      retryForSeconds: config.retryForSeconds ?? 300,
+      retryForSeconds: retryWindow(config.retryForSeconds, services, message),
     };
     return dispatch(services, platformAction, 'done', { simulated: `would ${action} ${item}`, queued: `${action} of ${item} queued` });
   };

@@ -23,6 +23,14 @@ async function run(config: unknown, context: RunContext = testContext(), dryRun 
 }
 
 describe('Auto reply', () => {
+  it("retries for the account's window when the block sets none, and the block's when it does", async () => {
+    const account: Resource = { kind: 'account', id: 'acme-twitter', name: '@Acme', channel: 'twitter', platformId: '1', retryForSeconds: 900 };
+    const services = testServices({ resources: [account] });
+    await autoReply({ config: blockConfig(definition, { text: 'hi' }), context: testContext(), nodeId: 'reply', signal, services });
+    await autoReply({ config: blockConfig(definition, { text: 'hi', retryForSeconds: 60 }), context: testContext(), nodeId: 'reply', signal, services });
+    expect(services.actions.map((action) => action.retryForSeconds)).toEqual([900, 60]);
+  });
+
   it('renders the text, replies the way the message came in, and waits for the outbox', async () => {
     const context = testContext({}, { replyTarget: { kind: 'tweet', id: '1790000000000000001' }, threadId: 't-9' });
     const { result, actions } = await run({ text: 'Thanks @{{ message.author.handle }}!' }, context);
