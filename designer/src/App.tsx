@@ -1,73 +1,120 @@
-import { useEffect, useState } from 'react';
-import { getFlow, listFlows } from './api/client.ts';
-import { useRequest } from './api/use-request.ts';
-import { FlowCanvas } from './canvas/FlowCanvas.tsx';
-import { FlowList, StatusBadge } from './flows/FlowList.tsx';
-import { Palette } from './palette/Palette.tsx';
+import { useCallback, useEffect, useState } from 'react';
+import type { Resource } from '../../schemas/resources/index.ts';
+import { getFlow, listFlows, listResources, type FlowDetail, type FlowSummary } from './api/client.ts';
+import { useRequest, type RequestState } from './api/use-request.ts';
+import { FlowEditor } from './editor/FlowEditor.tsx';
+import { FlowsSidebar } from './flows/FlowsSidebar.tsx';
+import { ResourcesPage } from './resources/ResourcesPage.tsx';
 
-const HASH_PREFIX = '#/flows/';
+type Route = { page: 'flows'; flowId: string | null } | { page: 'resources' };
 
-/** The selected flow lives in the URL hash, so a reload or a shared link opens the same flow. */
-function flowIdFromHash(): string | null {
-  return location.hash.startsWith(HASH_PREFIX) ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length)) || null : null;
+const FLOW_PREFIX = '#/flows/';
+
+/** The page lives in the URL hash, so a reload or a shared link opens the same flow. */
+function routeFromHash(): Route {
+  if (location.hash.startsWith('#/resources')) return { page: 'resources' };
+  const id = location.hash.startsWith(FLOW_PREFIX) ? decodeURIComponent(location.hash.slice(FLOW_PREFIX.length)) : '';
+  return { page: 'flows', flowId: id || null };
 }
 
-function useSelectedFlowId(): [string | null, (id: string) => void] {
-  const [id, setId] = useState(flowIdFromHash);
+function useRoute(): Route {
+  const [route, setRoute] = useState(routeFromHash);
   useEffect(() => {
-    const onHashChange = () => setId(flowIdFromHash());
+    const onHashChange = () => setRoute(routeFromHash());
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  return [id, (next) => (location.hash = HASH_PREFIX + encodeURIComponent(next))];
+  return route;
 }
 
-const loadFlows = (_key: string, signal: AbortSignal) => listFlows(signal);
+const openFlow = (id: string | null) => (location.hash = id ? FLOW_PREFIX + encodeURIComponent(id) : '#/');
+
+/** A list that keeps showing the last answer while it reloads. */
+function useReloading<T>(load: (signal: AbortSignal) => Promise<T>): [RequestState<T>, () => void] {
+  const [state, setState] = useState<RequestState<T>>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (data) => setState({ status: 'ready', data }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+    // `load` is a module-level function; only a reload asks again.
+  }, [generation]);
+  return [state, useCallback(() => setGeneration((n) => n + 1), [])];
+}
+
+const loadFlows = (signal: AbortSignal) => listFlows(signal);
+const loadResources = (signal: AbortSignal) => listResources(undefined, signal);
+const loadFlow = (id: string, signal: AbortSignal) => getFlow(id, signal);
 
 export function App() {
-  const [selectedId, select] = useSelectedFlowId();
-  const flows = useRequest('flows', loadFlows);
-  const flow = useRequest(selectedId, getFlow);
+  const route = useRoute();
+  const [flows, reloadFlows] = useReloading<FlowSummary[]>(loadFlows);
+  const [resourceState, reloadResources] = useReloading<Resource[]>(loadResources);
+  const resources = resourceState.status === 'ready' ? resourceState.data : undefined;
+  const selectedId = route.page === 'flows' ? route.flowId : null;
+  const flow = useRequest(selectedId, loadFlow);
+
+  // Back from the resource editors, references are checked against what is there now.
+  useEffect(() => {
+    if (route.page === 'flows') reloadResources();
+  }, [route.page, reloadResources]);
+
+  const onStored = useCallback((_flow: FlowDetail) => reloadFlows(), [reloadFlows]);
+  const onChanged = useCallback(
+    (deletedId?: string) => {
+      reloadFlows();
+      if (deletedId !== undefined && deletedId === selectedId) openFlow(null);
+    },
+    [reloadFlows, selectedId],
+  );
 
   return (
-    <div className="app">
+    <div className={`app app--${route.page}`}>
       <header className="app__header">
-        <span className="app__brand">
+        <a className="app__brand" href="#/">
           <svg className="app__logo" viewBox="0 0 32 32" aria-hidden="true">
             <rect width="32" height="32" rx="7" />
             <path d="M7 10h7l4 6 4-6h3M7 22h7l4-6" />
           </svg>
           Switchyard
-        </span>
-        {flow.status === 'ready' && (
-          <span className="app__flow-title">
-            <span className="app__flow-name">{flow.data.name}</span>
-            <StatusBadge flow={flow.data} />
-            <span className="app__flow-revision">revision {flow.data.revision}</span>
-          </span>
-        )}
+        </a>
+        <nav className="app__nav" aria-label="Pages">
+          <a href={selectedId ? FLOW_PREFIX + encodeURIComponent(selectedId) : '#/'} className={route.page === 'flows' ? 'is-current' : ''}>
+            Flows
+          </a>
+          <a href="#/resources" className={route.page === 'resources' ? 'is-current' : ''}>
+            Resources
+          </a>
+        </nav>
       </header>
 
-      <aside className="sidebar sidebar--flows">
-        <h2 className="sidebar__title">Flows</h2>
-        <FlowList flows={flows} selectedId={selectedId} onSelect={select} />
-      </aside>
-
-      <main className="canvas">
-        {flow.status === 'idle' && <p className="canvas__note">Select a flow to see its routing.</p>}
-        {flow.status === 'loading' && <p className="canvas__note">Loading flow…</p>}
-        {flow.status === 'failed' && (
-          <p className="canvas__note canvas__note--error" role="alert">
-            {flow.error}
-          </p>
-        )}
-        {flow.status === 'ready' && <FlowCanvas key={`${flow.data.id}@${flow.data.revision}`} flow={flow.data.draft} />}
-      </main>
-
-      <aside className="sidebar sidebar--palette">
-        <h2 className="sidebar__title">Blocks</h2>
-        <Palette />
-      </aside>
+      {route.page === 'resources' ? (
+        <main className="page">
+          <ResourcesPage />
+        </main>
+      ) : (
+        <>
+          <FlowsSidebar flows={flows} selectedId={selectedId} resources={resources} onOpen={openFlow} onChanged={onChanged} />
+          {flow.status === 'ready' && flow.data.id === selectedId ? (
+            <FlowEditor key={flow.data.id} flow={flow.data} resources={resources} onStored={onStored} />
+          ) : (
+            <main className="canvas">
+              {flow.status === 'idle' && <p className="canvas__note">Select a flow, or create one.</p>}
+              {flow.status === 'loading' && <p className="canvas__note">Loading flow…</p>}
+              {flow.status === 'failed' && (
+                <p className="canvas__note canvas__note--error" role="alert">
+                  {flow.error}
+                </p>
+              )}
+            </main>
+          )}
+        </>
+      )}
     </div>
   );
 }

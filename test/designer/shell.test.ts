@@ -56,6 +56,7 @@ describe.skipIf(!hasChromium())('Designer shell', () => {
   beforeAll(async () => {
     server = await serveDesigner({
       '/api/flows': { flows: [summary] },
+      '/api/resources': { resources: [] },
       '/api/flows/refund-care': { flow: { ...summary, draft: { ...refundCare, revision: 3 } } },
     });
     browser = await launchBrowser();
@@ -85,6 +86,7 @@ describe.skipIf(!hasChromium())('Designer shell', () => {
     const item = page.locator('.flow-list__item', { hasText: 'Refund care' });
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.innerText()).toContain('published v2');
+    await item.click();
     expect(await page.locator('.palette__block[data-block-type="keyword-router"]').innerText()).toContain('Keyword router');
     expect(await page.locator('.palette__category').allInnerTexts()).toContain('Triggers');
     expect(consoleProblems).toEqual([]);
@@ -114,7 +116,7 @@ describe.skipIf(!hasChromium())('Designer shell', () => {
 
     const last = page.locator('.react-flow__node[data-id="done"]');
     expect(await last.locator('.block-node__port').count()).toBe(0);
-    expect(await page.locator('.app__header').innerText()).toContain('revision 3');
+    expect(await page.locator('.canvas__header').innerText()).toContain('revision 3');
     expect(page.url()).toMatch(/#\/flows\/refund-care$/);
     expect(consoleProblems).toEqual([]);
 

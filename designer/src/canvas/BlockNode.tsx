@@ -2,13 +2,29 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { BlockNodeType } from './to-canvas.ts';
 
+function problemTitle(problem: { message: string; count: number }): string {
+  return problem.count > 1 ? `${problem.message} (and ${problem.count - 1} more)` : problem.message;
+}
+
 /** One flow node: the block's icon and label, the node id, a summary line, and a handle per output port. */
 function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
-  const { node, definition, ports, summary, problem } = data;
+  const { node, definition, ports, summary, problem, lit, reason } = data;
   const category = definition ? definition.category.toLowerCase() : 'unknown';
-  const classes = ['block-node', `block-node--${category}`, selected ? 'is-selected' : '', problem ? 'has-problem' : ''];
+  const classes = [
+    'block-node',
+    `block-node--${category}`,
+    selected ? 'is-selected' : '',
+    problem ? `has-${problem.severity}` : '',
+    lit ? 'is-lit' : '',
+  ];
   return (
-    <div className={classes.filter(Boolean).join(' ')} data-node-id={node.id} data-block-type={node.type}>
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-node-id={node.id}
+      data-block-type={node.type}
+      data-problem={problem?.severity}
+      title={problem ? problemTitle(problem) : undefined}
+    >
       {!definition?.trigger && <Handle type="target" position={Position.Left} className="block-node__target" />}
       <header className="block-node__header">
         <span className="block-node__icon" aria-hidden="true">
@@ -18,10 +34,24 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
           <span className="block-node__label">{node.label ?? definition?.label ?? node.type}</span>
           <span className="block-node__id">{node.id}</span>
         </span>
+        {problem && (
+          <span className={`block-node__marker block-node__marker--${problem.severity}`} aria-label={`${problem.severity}: ${problem.message}`}>
+            {problem.severity === 'error' ? '!' : '⚠'}
+          </span>
+        )}
       </header>
-      {(problem ?? summary) && (
-        <p className={problem ? 'block-node__problem' : 'block-node__summary'} title={problem ?? summary}>
-          {problem ?? summary}
+      {problem?.severity === 'error' ? (
+        <p className="block-node__problem">{problem.message}</p>
+      ) : (
+        summary && (
+          <p className="block-node__summary" title={summary}>
+            {summary}
+          </p>
+        )
+      )}
+      {reason && (
+        <p className="block-node__reason" title={reason}>
+          {reason}
         </p>
       )}
       {ports.length > 0 && (
@@ -33,7 +63,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
               title={port.stale ? `port "${port.id}" is not one of this block's ports` : port.id}
             >
               <span className="block-node__port-label">{port.label}</span>
-              <Handle type="source" position={Position.Right} id={port.id} className="block-node__source" />
+              <Handle type="source" position={Position.Right} id={port.id} className="block-node__source" data-port={port.id} />
             </li>
           ))}
         </ul>

@@ -1,48 +1,184 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useEdgesState, useNodesState } from '@xyflow/react';
-import { useState } from 'react';
-import type { Flow } from '../../../schemas/flow.ts';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnDelete,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { blockDefinition } from '../../../schemas/blocks/index.ts';
+import { noteIdOf, type Position } from '../editor/document.ts';
+import type { Editor } from '../editor/use-editor.ts';
+import { BLOCK_DRAG_TYPE } from '../palette/Palette.tsx';
 import { BlockNode } from './BlockNode.tsx';
-import { toCanvas, type BlockNodeType } from './to-canvas.ts';
+import type { Highlight } from './highlight.ts';
+import { NoteNode } from './NoteNode.tsx';
+import { CanvasBuilder, NODE_WIDTH, type CanvasNode, type Measured } from './to-canvas.ts';
 
 // Module-level, so React Flow never sees a new object and re-mounts every node.
-const nodeTypes = { block: BlockNode };
+const nodeTypes = { block: BlockNode, note: NoteNode };
 const defaultEdgeOptions = { type: 'smoothstep', pathOptions: { borderRadius: 12 } };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
+const deleteKeys = ['Delete', 'Backspace'];
+const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
 /** The category colours live in styles.css (`--cat-*`); the minimap draws with inline styles, so `var()` reaches them. */
-function minimapColor(node: BlockNodeType): string {
+function minimapColor(node: CanvasNode): string {
+  if (node.type === 'note') return '#fde68a';
+  if (node.data.problem?.severity === 'error') return 'var(--danger)';
   return `var(--cat-${node.data.definition?.category.toLowerCase() ?? 'unknown'})`;
 }
 
+const isValidConnection: IsValidConnection = (connection) =>
+  connection.source !== connection.target && connection.sourceHandle !== null && noteIdOf(connection.target) === undefined && noteIdOf(connection.source) === undefined;
+
+interface FlowCanvasProps {
+  editor: Editor;
+  /** A test run's path, lit on the canvas; null shows none. */
+  highlight: Highlight | null;
+}
+
 /**
- * A read-only view of one flow. It reads `flow` once: mount it with a key of
- * the flow's id and revision, so another flow or a newer draft starts afresh
- * (`fitView` applies on mount only).
+ * The editable canvas. The document in the editor is the one source of truth:
+ * React Flow's changes are turned into editor actions, and the nodes and
+ * edges are derived from the document again (measured sizes kept here).
  */
-export function FlowCanvas({ flow }: { flow: Flow }) {
-  const [initial] = useState(() => toCanvas(flow));
-  // Controlled state, so selection works now and editing can build on it later.
-  const [nodes, , onNodesChange] = useNodesState(initial.nodes);
-  const [edges, , onEdgesChange] = useEdgesState(initial.edges);
+export function FlowCanvas({ editor, highlight }: FlowCanvasProps) {
+  const { screenToFlowPosition } = useReactFlow();
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
+  const builder = useRef(new CanvasBuilder());
+  const { document, nodeProblems, selection } = editor;
+
+  const { nodes, edges } = useMemo(
+    () =>
+      builder.current.build({
+        document,
+        nodeProblems,
+        selectedNodes: new Set(selection.nodes),
+        selectedEdges: new Set(selection.edges),
+        highlight,
+        measured,
+      }),
+    [document, nodeProblems, selection, highlight, measured],
+  );
+
+  // Handlers read the latest editor through a ref, so React Flow gets stable callbacks.
+  const latest = useRef(editor);
+  latest.current = editor;
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    const positions: Record<string, Position> = {};
+    let moved = false;
+    const sizes: Array<[string, Measured]> = [];
+    const selected = new Map<string, boolean>();
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) {
+        positions[change.id] = change.position;
+        moved = true;
+      } else if (change.type === 'dimensions' && change.dimensions) {
+        sizes.push([change.id, { width: change.dimensions.width, height: change.dimensions.height }]);
+      } else if (change.type === 'select') {
+        selected.set(change.id, change.selected);
+      }
+      // 'remove' arrives through onDelete as one undoable step.
+    }
+    if (moved) latest.current.dispatch({ type: 'move', positions });
+    if (sizes.length > 0) {
+      setMeasured((previous) => {
+        const next = new Map(previous);
+        for (const [id, size] of sizes) next.set(id, size);
+        return next;
+      });
+    }
+    if (selected.size > 0) {
+      latest.current.changeSelection((current) => {
+        const ids = new Set(current.nodes);
+        for (const [id, on] of selected) if (on) ids.add(id); else ids.delete(id);
+        return { ...current, nodes: [...ids] };
+      });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
+    const selected = new Map<string, boolean>();
+    for (const change of changes) if (change.type === 'select') selected.set(change.id, change.selected);
+    if (selected.size === 0) return;
+    latest.current.changeSelection((current) => {
+      const keys = new Set(current.edges);
+      for (const [key, on] of selected) if (on) keys.add(key); else keys.delete(key);
+      return { ...current, edges: [...keys] };
+    });
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    if (connection.sourceHandle) latest.current.connect(connection.source, connection.sourceHandle, connection.target);
+  }, []);
+
+  const onDelete: OnDelete<CanvasNode, Edge> = useCallback(({ nodes: removed, edges: removedEdges }) => {
+    const nodeIds = removed.filter((node) => node.type === 'block').map((node) => node.id);
+    const noteIds = removed.map((node) => noteIdOf(node.id)).filter((id) => id !== undefined);
+    latest.current.dispatch({ type: 'delete', nodeIds, noteIds, edgeKeys: removedEdges.map((edge) => edge.id) });
+    latest.current.select([]);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(BLOCK_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(BLOCK_DRAG_TYPE);
+      const definition = type ? blockDefinition(type) : undefined;
+      if (!definition) return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // Drop the node with its header under the pointer, not its top-left corner.
+      latest.current.addNode(definition, { x: point.x - NODE_WIDTH / 2, y: point.y - 24 });
+    },
+    [screenToFlowPosition],
+  );
+
+  const beginGesture = useCallback(() => latest.current.beginGesture(), []);
+  const endGesture = useCallback(() => latest.current.endGesture(), []);
 
   return (
-    <ReactFlow
+    <ReactFlow<CanvasNode, Edge>
       nodes={nodes}
       edges={edges}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onDelete={onDelete}
+      onNodeDragStart={beginGesture}
+      onNodeDragStop={endGesture}
+      onSelectionDragStart={beginGesture}
+      onSelectionDragStop={endGesture}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      isValidConnection={isValidConnection}
       nodeTypes={nodeTypes}
       defaultEdgeOptions={defaultEdgeOptions}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      deleteKeyCode={null}
+      connectionLineType={ConnectionLineType.SmoothStep}
+      deleteKeyCode={deleteKeys}
+      multiSelectionKeyCode={multiSelectionKeys}
+      selectionKeyCode="Shift"
       fitView
       fitViewOptions={fitViewOptions}
       minZoom={0.2}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-      <MiniMap<BlockNodeType> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
-      <Controls showInteractive={false} />
+      <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
+      <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
     </ReactFlow>
   );
 }

@@ -1,8 +1,12 @@
-import dagre from '@dagrejs/dagre';
-import { MarkerType, type Edge, type Node, type XYPosition } from '@xyflow/react';
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { portsOf, type AnyBlockDefinition, type PortDefinition } from '../../../schemas/block.ts';
 import { blockDefinition } from '../../../schemas/blocks/index.ts';
 import type { Flow, FlowNode } from '../../../schemas/flow.ts';
+import { edgeKey, noteNodeId, type FlowNote } from '../editor/document.ts';
+import type { NodeProblem } from '../editor/problems.ts';
+import type { Highlight } from './highlight.ts';
+
+export { NODE_WIDTH } from '../editor/layout.ts';
 
 /** A port as the canvas draws it; `stale` marks a port an edge uses but the block no longer has. */
 export interface CanvasPort extends PortDefinition {
@@ -15,102 +19,146 @@ export type BlockNodeData = {
   definition: AnyBlockDefinition | undefined;
   ports: CanvasPort[];
   summary: string | undefined;
-  /** Set when the config is too broken for the block to derive its ports or summary. */
-  problem: string | undefined;
+  /** The node's worst validation problem (or a config too broken to derive ports from). */
+  problem: NodeProblem | undefined;
+  /** Set when a test run passed through the node: why it went the way it did. */
+  reason: string | undefined;
+  lit: boolean;
 };
 
+export type NoteNodeData = { note: FlowNote };
+
 export type BlockNodeType = Node<BlockNodeData, 'block'>;
+export type NoteNodeType = Node<NoteNodeData, 'note'>;
+export type CanvasNode = BlockNodeType | NoteNodeType;
 
-/** Sizes the automatic layout assumes; they match `.block-node` in styles.css. */
-export const NODE_WIDTH = 248;
-const HEADER_HEIGHT = 58;
-const SUMMARY_HEIGHT = 30;
-const PORT_HEIGHT = 26;
-const PORTS_PADDING = 12;
+export interface Measured {
+  width?: number;
+  height?: number;
+}
 
-function blockNodeData(node: FlowNode, outgoingPorts: ReadonlySet<string>): BlockNodeData {
+function blockNodeData(node: FlowNode, outgoingPorts: ReadonlySet<string>, problem: NodeProblem | undefined, highlight: Highlight | null): BlockNodeData {
   const definition = blockDefinition(node.type);
   let ports: CanvasPort[] = [];
   let summary: string | undefined;
-  let problem: string | undefined;
   if (!definition) {
-    problem = `unknown block type "${node.type}"`;
+    problem ??= { severity: 'error', message: `unknown block type "${node.type}"`, count: 1 };
   } else {
-    // Drafts may be saved with config problems, so the block's own functions may throw on them.
+    // Drafts may hold config problems, so the block's own functions may throw on them.
     try {
       ports = portsOf(definition, node.config);
       summary = definition.summary?.(node.config);
     } catch {
       ports = [...definition.ports];
-      problem = 'config is incomplete';
+      problem ??= { severity: 'error', message: 'config is incomplete', count: 1 };
     }
   }
   // Keep every wired port visible, so an edge to a removed port shows up rather than vanishing.
   const known = new Set(ports.map((port) => port.id));
   for (const id of outgoingPorts) if (!known.has(id)) ports.push({ id, label: id, stale: true });
-  return { node, definition, ports, summary, problem };
+  const lit = highlight?.nodeIds.includes(node.id) ?? false;
+  return { node, definition, ports, summary, problem, reason: lit ? highlight?.reasons[node.id] : undefined, lit };
 }
 
-function estimatedHeight(data: BlockNodeData): number {
-  const summary = data.summary || data.problem ? SUMMARY_HEIGHT : 0;
-  const ports = data.ports.length > 0 ? data.ports.length * PORT_HEIGHT + PORTS_PADDING : 0;
-  return HEADER_HEIGHT + summary + ports;
+export interface CanvasInput {
+  document: Flow;
+  nodeProblems: ReadonlyMap<string, NodeProblem>;
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  highlight: Highlight | null;
+  measured: ReadonlyMap<string, Measured>;
 }
+
+interface CachedNode {
+  source: FlowNode;
+  outgoing: string;
+  problem: NodeProblem | undefined;
+  lit: boolean;
+  reason: string | undefined;
+  selected: boolean;
+  measured: Measured | undefined;
+  node: BlockNodeType;
+}
+
+const sameProblem = (a: NodeProblem | undefined, b: NodeProblem | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.message === b.message && a.severity === b.severity && a.count === b.count);
 
 /**
- * Left-to-right positions for the nodes a flow file leaves unplaced. Placed
- * nodes keep theirs; when some are placed, the laid-out rest go below them
- * so the two never overlap.
+ * Turns the document into React Flow nodes and edges, reusing the node
+ * objects whose inputs did not change: React Flow then skips them, and the
+ * memoized node components do not re-render while one node is dragged.
  */
-function positions(nodes: readonly FlowNode[], data: ReadonlyMap<string, BlockNodeData>, edges: readonly Edge[]): Map<string, XYPosition> {
-  const result = new Map<string, XYPosition>();
-  let placedBottom: number | undefined;
-  for (const node of nodes) {
-    if (!node.position) continue;
-    result.set(node.id, { x: node.position.x, y: node.position.y });
-    const bottom = node.position.y + estimatedHeight(data.get(node.id)!);
-    placedBottom = Math.max(placedBottom ?? bottom, bottom);
-  }
-  const unplaced = nodes.filter((node) => !node.position);
-  if (unplaced.length === 0) return result;
+export class CanvasBuilder {
+  private cache = new Map<string, CachedNode>();
 
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 96 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of unplaced) graph.setNode(node.id, { width: NODE_WIDTH, height: estimatedHeight(data.get(node.id)!) });
-  for (const edge of edges) if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.setEdge(edge.source, edge.target);
-  dagre.layout(graph);
-  const top = placedBottom === undefined ? 0 : placedBottom + 120;
-  for (const node of unplaced) {
-    const { x, y, height } = graph.node(node.id);
-    // dagre gives centres; React Flow wants top-left corners.
-    result.set(node.id, { x: x - NODE_WIDTH / 2, y: top + y - height / 2 });
+  build(input: CanvasInput): { nodes: CanvasNode[]; edges: Edge[] } {
+    const { document, nodeProblems, selectedNodes, selectedEdges, highlight, measured } = input;
+    const outgoing = new Map<string, string[]>();
+    for (const edge of document.edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge.port]);
+    const next = new Map<string, CachedNode>();
+    const nodes: CanvasNode[] = document.nodes.map((flowNode) => {
+      const ports = (outgoing.get(flowNode.id) ?? []).join('\u0000');
+      const problem = nodeProblems.get(flowNode.id);
+      const lit = highlight?.nodeIds.includes(flowNode.id) ?? false;
+      const reason = lit ? highlight?.reasons[flowNode.id] : undefined;
+      const selected = selectedNodes.has(flowNode.id);
+      const size = measured.get(flowNode.id);
+      const old = this.cache.get(flowNode.id);
+      if (
+        old &&
+        old.source === flowNode &&
+        old.outgoing === ports &&
+        sameProblem(old.problem, problem) &&
+        old.lit === lit &&
+        old.reason === reason &&
+        old.selected === selected &&
+        old.measured === size
+      ) {
+        next.set(flowNode.id, old);
+        return old.node;
+      }
+      const reuseData = old && old.source.config === flowNode.config && old.source.label === flowNode.label && old.source.type === flowNode.type && old.outgoing === ports && sameProblem(old.problem, problem) && old.lit === lit && old.reason === reason;
+      const data = reuseData ? { ...old.node.data, node: flowNode } : blockNodeData(flowNode, new Set(outgoing.get(flowNode.id)), problem, highlight);
+      const node: BlockNodeType = {
+        id: flowNode.id,
+        type: 'block',
+        position: flowNode.position ?? { x: 0, y: 0 },
+        data,
+        selected,
+        ...(size && { measured: size }),
+      };
+      next.set(flowNode.id, { source: flowNode, outgoing: ports, problem, lit, reason, selected, measured: size, node });
+      return node;
+    });
+    this.cache = next;
+    for (const note of document.notes ?? []) {
+      const id = noteNodeId(note.id);
+      const size = measured.get(id);
+      nodes.push({
+        id,
+        type: 'note',
+        position: { x: note.position?.x ?? 0, y: note.position?.y ?? 0 },
+        data: { note },
+        selected: selectedNodes.has(id),
+        dragHandle: '.note-node__grip',
+        ...(size && { measured: size }),
+      });
+    }
+    const litEdges = new Set(highlight?.edgeKeys ?? []);
+    const edges: Edge[] = document.edges.map((edge) => {
+      const key = edgeKey(edge);
+      const lit = litEdges.has(key);
+      return {
+        id: key,
+        source: edge.from,
+        sourceHandle: edge.port,
+        target: edge.to,
+        selected: selectedEdges.has(key),
+        animated: lit,
+        className: lit ? 'is-lit' : highlight ? 'is-dimmed' : undefined,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+      };
+    });
+    return { nodes, edges };
   }
-  return result;
-}
-
-/** A flow document as React Flow nodes and edges. */
-export function toCanvas(flow: Flow): { nodes: BlockNodeType[]; edges: Edge[] } {
-  const outgoing = new Map<string, Set<string>>();
-  for (const edge of flow.edges) {
-    const ports = outgoing.get(edge.from) ?? new Set<string>();
-    ports.add(edge.port);
-    outgoing.set(edge.from, ports);
-  }
-  const data = new Map(flow.nodes.map((node) => [node.id, blockNodeData(node, outgoing.get(node.id) ?? new Set())]));
-  const edges: Edge[] = flow.edges.map((edge, index) => ({
-    id: edge.id ?? `${edge.from}:${edge.port}->${edge.to}#${index}`,
-    source: edge.from,
-    sourceHandle: edge.port,
-    target: edge.to,
-    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-  }));
-  const placed = positions(flow.nodes, data, edges);
-  const nodes: BlockNodeType[] = flow.nodes.map((node) => ({
-    id: node.id,
-    type: 'block',
-    position: placed.get(node.id)!,
-    data: data.get(node.id)!,
-  }));
-  return { nodes, edges };
 }

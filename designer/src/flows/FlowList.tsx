@@ -20,16 +20,18 @@ interface FlowListProps {
   flows: RequestState<FlowSummary[]>;
   selectedId: string | null;
   onSelect(id: string): void;
+  onDuplicate?(flow: FlowSummary): void;
+  onDelete?(flow: FlowSummary): void;
 }
 
-export function FlowList({ flows, selectedId, onSelect }: FlowListProps) {
+export function FlowList({ flows, selectedId, onSelect, onDuplicate, onDelete }: FlowListProps) {
   if (flows.status === 'loading' || flows.status === 'idle') return <p className="sidebar__note">Loading flows…</p>;
   if (flows.status === 'failed') return <p className="sidebar__note sidebar__note--error" role="alert">{flows.error}</p>;
-  if (flows.data.length === 0) return <p className="sidebar__note">No flows yet. Add one with the API or <code>switchyard serve --seed</code>.</p>;
+  if (flows.data.length === 0) return <p className="sidebar__note">No flows yet. Create one, or import a flow file.</p>;
   return (
     <ul className="flow-list">
       {flows.data.map((flow) => (
-        <li key={flow.id}>
+        <li key={flow.id} className="flow-list__entry" data-flow-id={flow.id}>
           <button
             type="button"
             className={`flow-list__item${flow.id === selectedId ? ' is-selected' : ''}`}
@@ -42,9 +44,26 @@ export function FlowList({ flows, selectedId, onSelect }: FlowListProps) {
             </span>
             <span className="flow-list__meta">
               <span className="flow-list__id">{flow.id}</span>
-              <span title={`revision ${flow.revision}`}>{formatUpdated(flow.updatedAt)}</span>
+              <span title={`revision ${flow.revision}`}>
+                {formatUpdated(flow.updatedAt)}
+                {flow.updatedBy ? ` · ${flow.updatedBy}` : ''}
+              </span>
             </span>
           </button>
+          {(onDuplicate || onDelete) && (
+            <span className="flow-list__actions">
+              {onDuplicate && (
+                <button type="button" className="icon-button" title={`Duplicate ${flow.name}`} aria-label={`Duplicate ${flow.name}`} onClick={() => onDuplicate(flow)}>
+                  ⧉
+                </button>
+              )}
+              {onDelete && (
+                <button type="button" className="icon-button icon-button--danger" title={`Delete ${flow.name}`} aria-label={`Delete ${flow.name}`} onClick={() => onDelete(flow)}>
+                  🗑
+                </button>
+              )}
+            </span>
+          )}
         </li>
       ))}
     </ul>
