@@ -1,4 +1,5 @@
 import { defineBlock } from '../block.ts';
+import { choiceSet, keywordFilterField } from './trigger-fields.ts';
 
 export const FACEBOOK_EVENTS = ['post', 'comment', 'message'] as const;
 const EVENT_LABELS = { post: 'Post', comment: 'Comment', message: 'Messenger message' } as const;
@@ -7,19 +8,8 @@ const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    events: {
-      type: 'array',
-      minItems: 1,
-      uniqueItems: true,
-      items: { enum: FACEBOOK_EVENTS },
-      description: 'which kinds of item start the flow: page posts, comments (and replies to them), Messenger messages; all three when left out',
-    },
-    keywords: {
-      type: 'array',
-      maxItems: 200,
-      items: { type: 'string', minLength: 1, maxLength: 100 },
-      description: 'only messages containing one of these words, phrases or #hashtags start the flow (same matching as the keyword router)',
-    },
+    events: choiceSet(FACEBOOK_EVENTS, 'which kinds of item start the flow: page posts, comments (and replies to them), Messenger messages; all three when left out'),
+    keywords: keywordFilterField,
   },
 } as const;
 

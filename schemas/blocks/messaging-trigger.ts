@@ -1,4 +1,5 @@
 import { defineBlock } from '../block.ts';
+import { choiceSet, keywordFilterField } from './trigger-fields.ts';
 
 export const MESSAGING_CHANNELS = ['whatsapp', 'line', 'messenger', 'twitter'] as const;
 export const MESSAGING_CHANNEL_LABELS = { whatsapp: 'WhatsApp', line: 'LINE', messenger: 'Messenger', twitter: 'Twitter DM' } as const;
@@ -7,19 +8,8 @@ const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    channels: {
-      type: 'array',
-      minItems: 1,
-      uniqueItems: true,
-      items: { enum: MESSAGING_CHANNELS },
-      description: 'which private channels start the flow; all four when left out',
-    },
-    keywords: {
-      type: 'array',
-      maxItems: 200,
-      items: { type: 'string', minLength: 1, maxLength: 100 },
-      description: 'only messages containing one of these words, phrases or #hashtags start the flow (same matching as the keyword router)',
-    },
+    channels: choiceSet(MESSAGING_CHANNELS, 'which private channels start the flow; all four when left out'),
+    keywords: keywordFilterField,
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import { defineBlock } from '../block.ts';
+import { choiceSet, keywordFilterField } from './trigger-fields.ts';
 
 export const TWITTER_EVENTS = ['mention', 'reply', 'dm'] as const;
 const EVENT_LABELS = { mention: 'Mention', reply: 'Reply', dm: 'Direct message' } as const;
@@ -7,19 +8,8 @@ const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    events: {
-      type: 'array',
-      minItems: 1,
-      uniqueItems: true,
-      items: { enum: TWITTER_EVENTS },
-      description: 'which kinds of tweet start the flow; all three when left out',
-    },
-    keywords: {
-      type: 'array',
-      maxItems: 200,
-      items: { type: 'string', minLength: 1, maxLength: 100 },
-      description: 'only messages containing one of these words, phrases or #hashtags start the flow (same matching as the keyword router)',
-    },
+    events: choiceSet(TWITTER_EVENTS, 'which kinds of tweet start the flow; all three when left out'),
+    keywords: keywordFilterField,
   },
 } as const;
 
