@@ -12,7 +12,9 @@ const compiled = new WeakMap<object, ValidateFunction>();
 export function compileSchema(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    // A schema with an $id may already be registered as part of another (the message inside the simulate body).
+    const id = (schema as { $id?: unknown }).$id;
+    validate = (typeof id === 'string' ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
     compiled.set(schema, validate);
   }
   return validate;

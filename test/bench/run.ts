@@ -1,3 +1,4 @@
+import { acdBench } from './acd-bench.ts';
 import { designerBench } from './designer-bench.ts';
 import { engineBench } from './engine-bench.ts';
 
@@ -5,5 +6,6 @@ import { engineBench } from './engine-bench.ts';
 const summary: string[] = [];
 summary.push(await engineBench());
 summary.push(await designerBench());
+summary.push(await acdBench());
 console.log('');
 for (const line of summary) console.log(line);

@@ -76,7 +76,14 @@ export function FlowsSidebar({ flows, selectedId, resources, onOpen, onChanged }
       setNotice({ kind: 'error', text: `${file.name} is too large (${Math.round(file.size / 1024)} KiB; at most 2 MiB)` });
       return;
     }
-    const parsed = parseFlowFile(await file.text(), file.name);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Could not read ${file.name}: ${message(error)}` });
+      return;
+    }
+    const parsed = parseFlowFile(text, file.name);
     if (!parsed.ok) {
       setNotice({ kind: 'error', text: parsed.error });
       return;
