@@ -36,3 +36,25 @@ export const flagBodySchema = {
   required: ['active'],
   properties: { active: { type: 'boolean' }, message: { type: 'string', maxLength: 2000 } },
 } as const;
+
+export const agentStatusBodySchema = {
+  $id: 'switchyard:api:agent-status',
+  type: 'object',
+  additionalProperties: false,
+  required: ['status'],
+  properties: {
+    status: { enum: ['available', 'not-ready', 'offline'] },
+    reason: { type: 'string', minLength: 1, maxLength: 64, description: 'the not-ready reason code (break, training, …)' },
+  },
+  if: { properties: { status: { const: 'not-ready' } } },
+  then: { required: ['status', 'reason'] },
+  else: { not: { required: ['reason'] } },
+} as const;
+
+/** Optional body of accept, deny and release: the agent acting (checked against the offer or interaction). */
+export const agentActionBodySchema = {
+  $id: 'switchyard:api:agent-action',
+  type: 'object',
+  additionalProperties: false,
+  properties: { agentId: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' } },
+} as const;

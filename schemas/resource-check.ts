@@ -55,6 +55,15 @@ export function resourceProblems(resource: Resource, resources?: ResourceIndex):
       }
       if (resource.overflow?.queue === resource.id) error('/overflow/queue', 'a queue cannot overflow into itself');
       break;
+    case 'agent': {
+      const seen = new Set<string>();
+      resource.skills?.forEach((entry, index) => {
+        if (seen.has(entry.skill)) error(pointer('skills', index, 'skill'), `skill "${entry.skill}" is listed twice`);
+        seen.add(entry.skill);
+        if (resources && !resources.has('skill', entry.skill)) error(pointer('skills', index, 'skill'), `unknown skill "${entry.skill}"`);
+      });
+      break;
+    }
     default:
       break;
   }

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { blocks } from '../../schemas/blocks/index.ts';
 import type { AppDeps } from './http/deps.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
+import { agentRoutes } from './routes/agents.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { flagRoutes, resourceRoutes } from './routes/resources.ts';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.route('/api/flags', flagRoutes(deps));
   app.route('/api/messages', messageRoutes(deps));
   app.route('/api/interactions', runs.interactions);
+  app.route('/api', agentRoutes(deps));
   app.route('/api/executions', runs.executions);
   app.route('/api/outbox', runs.outbox);
   app.route('/webhooks', webhookRoutes(deps, options.webhooks ?? webhookAdapters));

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { AcdService } from './acd/service.ts';
 import { createApp } from './app.ts';
 import { seedFromFolder } from './deploy/seed.ts';
 import { Engine } from './engine/engine.ts';
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
   quiet?: boolean;
   /** The clock flows see (tests pin it; production uses the system clock). */
   now?: () => Date;
+  /** The ACD's settings: how long an offer stays open, and its clock (epoch ms; the system clock by default). */
+  acd?: { offerTimeoutMs?: number; subscriptionWindowMs?: number; now?: () => number };
 }
 
 export interface Runtime {
@@ -38,6 +41,7 @@ export interface Runtime {
   store: Store;
   engine: Engine;
   dispatcher: OutboxDispatcher;
+  acd: AcdService;
   server?: ServerType;
   url?: string;
   close(): Promise<void>;
@@ -56,7 +60,16 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
     if (seeded.flows + seeded.resources > 0) log('loaded sample deployment', { flows: seeded.flows, resources: seeded.resources });
   }
   let dispatcher: OutboxDispatcher | undefined;
-  const engine = new Engine({ store, log, now: options.now, onActionsQueued: () => dispatcher?.kick() });
+  const acd = new AcdService({ store, log, ...options.acd });
+  const engine = new Engine({
+    store,
+    log,
+    now: options.now,
+    onActionsQueued: () => dispatcher?.kick(),
+    onInteractionQueued: (interaction) => acd.interactionQueued(interaction),
+  });
+  // Before recovering runs, so interactions their commits route reach the ACD.
+  acd.start();
   dispatcher = new OutboxDispatcher({
     store,
     senders: options.senders ?? platformSenders(store),
@@ -68,7 +81,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
   const recovered = await engine.recover();
   if (recovered > 0) log('recovered runs after a restart', { recovered });
   dispatcher.start();
-  const app = createApp({ store, engine, dispatcher, log }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes, webhooks: options.webhooks });
+  const app = createApp({ store, engine, dispatcher, acd, log }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes, webhooks: options.webhooks });
 
   let server: ServerType | undefined;
   let url: string | undefined;
@@ -89,7 +102,8 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
       if ('closeAllConnections' in server) server.closeAllConnections();
     });
     await dispatcher!.stop();
+    acd.stop();
     store.close();
   };
-  return { app, store, engine, dispatcher, server, url, close };
+  return { app, store, engine, dispatcher, acd, server, url, close };
 }

@@ -1,4 +1,5 @@
 import { accountSchema, type Account } from './account.ts';
+import { agentSchema, type AgentResource } from './agent.ts';
 import { calendarSchema, type Calendar } from './calendar.ts';
 import { dispositionSchema, type Disposition } from './disposition.ts';
 import { flagSchema, type Flag } from './flag.ts';
@@ -16,6 +17,7 @@ export const resourceSchemas = {
   response: responseSchema,
   disposition: dispositionSchema,
   account: accountSchema,
+  agent: agentSchema,
 } as const;
 
 export type ResourceKind = keyof typeof resourceSchemas;
@@ -30,6 +32,7 @@ export interface ResourceByKind {
   response: StandardResponse;
   disposition: Disposition;
   account: Account;
+  agent: AgentResource;
 }
 export type Resource = ResourceByKind[ResourceKind];
 
@@ -37,6 +40,6 @@ export function isResourceKind(value: string): value is ResourceKind {
   return Object.hasOwn(resourceSchemas, value);
 }
 
-export type { Account, Calendar, Disposition, Flag, Queue, StandardResponse, Schedule, Skill };
+export type { Account, AgentResource, Calendar, Disposition, Flag, Queue, StandardResponse, Schedule, Skill };
 export { WEEKDAYS, type Weekday } from './schedule.ts';
 export type { SkillRequirement } from './queue.ts';

@@ -17,10 +17,11 @@ export const KIND_INFO: Record<ResourceKind, KindInfo> = {
   response: { title: 'Standard responses', noun: 'response', hint: 'Reply texts with Liquid variables' },
   disposition: { title: 'Disposition codes', noun: 'disposition', hint: 'How agents close an interaction' },
   account: { title: 'Channel accounts', noun: 'account', hint: 'Our handles, pages and numbers on each platform' },
+  agent: { title: 'Agents', noun: 'agent', hint: 'People who take interactions: skills, groups, capacity' },
 };
 
 /** The order of the kinds on the page: what analysts touch most first. */
-export const KIND_ORDER: ResourceKind[] = ['schedule', 'calendar', 'flag', 'queue', 'skill', 'response', 'disposition', 'account'];
+export const KIND_ORDER: ResourceKind[] = ['schedule', 'calendar', 'flag', 'queue', 'skill', 'response', 'disposition', 'account', 'agent'];
 if (KIND_ORDER.length !== RESOURCE_KINDS.length) throw new Error('KIND_ORDER must list every resource kind');
 
 const nineToFive = [{ from: '09:00', to: '17:00' }];
@@ -45,5 +46,7 @@ export function blankResource(kind: ResourceKind): Resource {
       return { kind, ...base, outcome: 'resolved' };
     case 'account':
       return { kind, ...base, channel: 'twitter', platformId: '', secrets: {} };
+    case 'agent':
+      return { kind, ...base, skills: [], groups: [], capacity: { public: 1, private: 3 } };
   }
 }

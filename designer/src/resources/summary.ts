@@ -28,5 +28,9 @@ export function resourceSummary(resource: Resource): string {
       return resource.outcome ?? '';
     case 'account':
       return `${resource.channel}${resource.handle ? ` @${resource.handle}` : ''} · ${resource.platformId}`;
+    case 'agent':
+      return [(resource.skills ?? []).map(({ skill, level }) => `${skill} ${level}`).join(', '), Object.entries(resource.capacity).map(([key, n]) => `${key}×${n}`).join(' ')]
+        .filter(Boolean)
+        .join(' · ');
   }
 }

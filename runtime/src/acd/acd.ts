@@ -104,6 +104,28 @@ export class Acd {
     });
   }
 
+  /**
+   * Puts back an interaction an agent was already working (after a restart):
+   * assigned to that agent at once, counted in its load, without events.
+   */
+  restoreAssigned(interaction: WaitingInteraction, agentId: string): void {
+    if (this.matcher.interactions.has(interaction.id)) throw new AcdError('duplicate-interaction', `interaction ${interaction.id} is already in the ACD`);
+    const agent = this.matcher.index.agents.get(agentId);
+    if (!agent) throw new AcdError('unknown-agent', `agent ${agentId} is not known`);
+    const data = { ...interaction, skills: interaction.skills.map((s) => ({ ...s })) };
+    const kind = channelKind(data.channel, data.visibility);
+    const entry: InteractionEntry = {
+      data, seq: this.matcher.nextSeq(), state: 'assigned', kind, queuedAt: this.matcher.clock(), key: 0,
+      declinedBy: new Set(), parkedWith: new Set(), visitedQueues: new Set([data.queue]), agent,
+    };
+    const slot = this.matcher.index.slotOf(agent, entry) ?? kind;
+    entry.slot = slot;
+    agent.load.set(slot, (agent.load.get(slot) ?? 0) + 1);
+    agent.assigned.add(entry);
+    this.matcher.interactions.set(data.id, entry);
+    this.matcher.index.refresh(agent);
+  }
+
   offerAccepted(offerId: string, agentId?: string): void {
     const offer = this.liveOffer(offerId, agentId);
     if (offer.offer.expiresAt <= this.matcher.clock()) {

@@ -4,7 +4,7 @@ import { blockDefinition } from '../../../schemas/blocks/index.ts';
 import type { Flow } from '../../../schemas/flow.ts';
 import type { InboundMessage } from '../../../schemas/message.ts';
 import { newId } from '../ids.ts';
-import type { ContactRepo, FlowVersionRecord, RunCommit, Store } from '../store/types.ts';
+import type { ContactRepo, FlowVersionRecord, InteractionRecord, RunCommit, Store } from '../store/types.ts';
 import { activeNode, compileFlow, FINAL_STATES, type MachineContext, type ResumeEvent, type RunHooks } from './compile.ts';
 import { drive } from './drive.ts';
 import { interactionFor } from './interaction.ts';
@@ -18,6 +18,8 @@ export interface EngineOptions {
   fetch?: typeof fetch;
   /** Called after a commit put actions in the outbox, so the dispatcher sends them now. */
   onActionsQueued?: () => void;
+  /** Called after a commit created an interaction routed to a queue (the ACD takes it from there). */
+  onInteractionQueued?: (interaction: InteractionRecord) => void;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -234,6 +236,11 @@ export class Engine {
     if (finished) record.interaction = interactionFor(this.options.store.interactions, flow, message, outcome, at);
     store.executions.commit(record);
     if (state.actions.length > 0) this.options.onActionsQueued?.();
+    const created = record.interaction;
+    if (created && created.joinId === undefined && created.record.state === 'queued' && created.record.queue !== undefined && this.options.onInteractionQueued) {
+      const stored = store.interactions.get(created.record.id);
+      if (stored) this.options.onInteractionQueued(stored);
+    }
     return {
       status: outcome.status,
       messageId: message.id,

@@ -1,3 +1,4 @@
+import type { AcdService } from '../acd/service.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { OutboxDispatcher } from '../outbox/dispatcher.ts';
 import type { Store } from '../store/types.ts';
@@ -8,6 +9,8 @@ export interface AppDeps {
   store: Store;
   engine: Engine;
   dispatcher?: OutboxDispatcher;
+  /** The ACD; without it the agent routes answer 503. */
+  acd?: AcdService;
   log: (message: string, fields?: Record<string, unknown>) => void;
 }
 

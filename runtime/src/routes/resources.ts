@@ -29,6 +29,7 @@ export function resourceRoutes(deps: AppDeps): Hono {
   const save = (resource: Resource) => {
     const saved = store.resources.put(resource);
     engine.resources.invalidate();
+    deps.acd?.resourceChanged(saved);
     return saved;
   };
 
@@ -65,8 +66,10 @@ export function resourceRoutes(deps: AppDeps): Hono {
     if (users.length > 0) {
       throw new ApiError(409, `${kind} "${id}" is used by published flow(s) ${users.join(', ')}: change them first`, { flows: users });
     }
+    const removed = store.resources.get(kind, id)!;
     store.resources.delete(kind, id);
     engine.resources.invalidate();
+    deps.acd?.resourceChanged(removed, true);
     return c.body(null, 204);
   });
 

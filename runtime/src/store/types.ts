@@ -16,6 +16,8 @@ export interface Store {
   interactions: InteractionRepo;
   executions: ExecutionRepo;
   outbox: OutboxRepo;
+  /** What the ACD keeps: agent states, subscriptions, offers. */
+  acd: AcdRepo;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
   /**
@@ -201,6 +203,8 @@ export interface InteractionRecord {
   priority: number;
   preferredAgent?: string;
   preferredAgentUntil?: string;
+  /** The agent it is offered to or assigned to (set by the ACD). */
+  agentId?: string;
   greeting?: string;
   attributes: Record<string, unknown>;
   /** What the agent should know happened since (edits, removals, failed actions). */
@@ -225,6 +229,60 @@ export interface InteractionRepo {
   openForConversation(conversationId: string): InteractionRecord | undefined;
   list(filter: InteractionFilter): InteractionRecord[];
   addFlag(id: string, flag: InteractionFlag): void;
+  /** Every routed interaction still open (queued, offered or assigned), oldest first, without a page limit: what the ACD restores at start. */
+  routed(): InteractionRecord[];
+  /**
+   * The ACD moved the interaction: its state and agent (null clears it), and its queue after an overflow.
+   * With `unless`, nothing changes when the row is no longer offered to that agent (it was taken meanwhile).
+   */
+  setRouting(id: string, change: { state: InteractionState; agentId: string | null; queue?: string }, at: string, onlyIfOfferedTo?: string): boolean;
+}
+
+// ---------- ACD ----------
+export type AgentStatusName = 'available' | 'not-ready' | 'offline';
+
+export interface AgentStateRecord {
+  agentId: string;
+  status: AgentStatusName;
+  reason?: string;
+  idleSince?: string;
+  updatedAt: string;
+}
+
+export interface AgentSubscriptionRecord {
+  agentId: string;
+  contactId: string;
+  at: string;
+}
+
+export type OfferEndReason = 'accepted' | 'denied' | 'expired' | 'withdrawn' | 'taken';
+
+export interface OfferRecord {
+  id: string;
+  interactionId: string;
+  agentId: string;
+  offeredAt: string;
+  expiresAt: string;
+  endedAt?: string;
+  endReason?: OfferEndReason;
+}
+
+export interface AcdRepo {
+  agentStates(): AgentStateRecord[];
+  agentState(agentId: string): AgentStateRecord | undefined;
+  setAgentState(state: Omit<AgentStateRecord, 'updatedAt'>, at: string): AgentStateRecord;
+  /** Every subscription, oldest first (the latest to serve a contact comes last). */
+  subscriptions(agentId?: string): AgentSubscriptionRecord[];
+  subscribe(agentId: string, contactId: string, at: string): void;
+  offer(id: string): OfferRecord | undefined;
+  offers(filter: { interactionId?: string; agentId?: string; open?: boolean }): OfferRecord[];
+  insertOffer(offer: Omit<OfferRecord, 'endedAt' | 'endReason'>): void;
+  /** Ends an open offer; false when it was already ended or does not exist. */
+  endOffer(id: string, reason: OfferEndReason, at: string): boolean;
+  /** Ends the open offer of an interaction to an agent (an accept names no offer id). */
+  endOfferFor(interactionId: string, agentId: string, reason: OfferEndReason, at: string): boolean;
+  /** Ends every offer still open (a restart withdraws them all); returns how many. */
+  endOpenOffers(reason: OfferEndReason, at: string): number;
 }
 
 // ---------- executions ----------

@@ -10,6 +10,7 @@ export const RESOURCE_KIND_LABELS: Readonly<Record<ResourceKind, string>> = {
   response: 'standard response',
   disposition: 'disposition code',
   account: 'channel account',
+  agent: 'agent',
 };
 
 interface ResourcePickerProps {

@@ -1,4 +1,5 @@
 import type { Store } from '../types.ts';
+import { SqliteAcdRepo } from './acd-repo.ts';
 import { SqliteContactRepo } from './contact-repo.ts';
 import { openDatabase } from './db.ts';
 import { enlisting, GroupCommit } from './group-commit.ts';
@@ -29,6 +30,7 @@ export function openSqliteStore(path: string): Store {
     interactions,
     executions: enlisting(new SqliteExecutionRepo(db, { messages, interactions, outbox }), group),
     outbox,
+    acd: enlisting(new SqliteAcdRepo(db), group),
     transaction: <T>(work: () => T): T => {
       group.enlist();
       return db.transaction(work)();

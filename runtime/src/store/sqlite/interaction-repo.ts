@@ -18,6 +18,7 @@ interface InteractionRow {
   priority: number;
   preferred_agent: string | null;
   preferred_agent_until: string | null;
+  agent_id?: string | null;
   greeting: string | null;
   attributes: string;
   flags?: string;
@@ -30,7 +31,7 @@ const COLUMNS =
   'preferred_agent, preferred_agent_until, greeting, attributes, created_at, updated_at';
 
 /** Flags are written by their own statement, so inserts leave them to the column default. */
-const SELECT_COLUMNS = `${COLUMNS}, flags`;
+const SELECT_COLUMNS = `${COLUMNS}, flags, agent_id`;
 
 function toInteraction(row: InteractionRow): InteractionRecord {
   return {
@@ -48,6 +49,7 @@ function toInteraction(row: InteractionRow): InteractionRecord {
     priority: row.priority,
     preferredAgent: optional(row.preferred_agent),
     preferredAgentUntil: optional(row.preferred_agent_until),
+    ...(row.agent_id ? { agentId: row.agent_id } : {}),
     greeting: optional(row.greeting),
     attributes: fromJson<Record<string, unknown>>(row.attributes),
     flags: row.flags ? fromJson<InteractionFlag[]>(row.flags) : [],
@@ -63,6 +65,9 @@ export class SqliteInteractionRepo implements InteractionRepo {
   private readonly insertRow;
   private readonly touchRow;
   private readonly flagRow;
+  private readonly selectRouted;
+  private readonly routeRow;
+  private readonly requeueRow;
   private readonly query: FilteredQuery<InteractionFilter, InteractionRow>;
 
   constructor(db: Db) {
@@ -78,6 +83,17 @@ export class SqliteInteractionRepo implements InteractionRepo {
     this.touchRow = db.prepare<[string, string]>('UPDATE interactions SET updated_at = ? WHERE id = ?');
     this.flagRow = db.prepare<[string, string, string]>(
       "UPDATE interactions SET flags = json_insert(flags, '$[#]', json(?)), updated_at = ? WHERE id = ?",
+    );
+    // The state list repeats the partial index's condition word for word.
+    this.selectRouted = db.prepare<[], InteractionRow>(
+      `SELECT ${SELECT_COLUMNS} FROM interactions
+       WHERE state IN ('queued', 'offered', 'assigned') AND queue IS NOT NULL ORDER BY created_at, rowid`,
+    );
+    this.routeRow = db.prepare<[string, string | null, string | null, string, string]>(
+      'UPDATE interactions SET state = ?, agent_id = ?, queue = COALESCE(?, queue), updated_at = ? WHERE id = ?',
+    );
+    this.requeueRow = db.prepare<[string, string | null, string | null, string, string, string]>(
+      "UPDATE interactions SET state = ?, agent_id = ?, queue = COALESCE(?, queue), updated_at = ? WHERE id = ? AND state = 'offered' AND agent_id = ?",
     );
     this.query = new FilteredQuery<InteractionFilter, InteractionRow>(
       db,
@@ -106,6 +122,16 @@ export class SqliteInteractionRepo implements InteractionRepo {
 
   list(filter: InteractionFilter): InteractionRecord[] {
     return this.query.all(filter).map(toInteraction);
+  }
+
+  routed(): InteractionRecord[] {
+    return this.selectRouted.all().map(toInteraction);
+  }
+
+  setRouting(id: string, change: { state: InteractionState; agentId: string | null; queue?: string }, at: string, onlyIfOfferedTo?: string): boolean {
+    const args = [change.state, change.agentId, change.queue ?? null, at, id] as const;
+    const result = onlyIfOfferedTo === undefined ? this.routeRow.run(...args) : this.requeueRow.run(...args, onlyIfOfferedTo);
+    return result.changes > 0;
   }
 
   /** Part of a run's commit. */

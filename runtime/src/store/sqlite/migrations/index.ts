@@ -1,6 +1,7 @@
 import { sql as initial } from './001-initial.ts';
 import { sql as channelChanges } from './002-channel-changes.ts';
 import { sql as outboxClaims } from './003-outbox-claims.ts';
+import { sql as acd } from './004-acd.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'channel-changes', sql: channelChanges },
   { version: 3, name: 'outbox-claims', sql: outboxClaims },
+  { version: 4, name: 'acd', sql: acd },
 ];

@@ -1,0 +1,314 @@
+import type { AgentResource, Queue, Resource } from '../../../schemas/resources/index.ts';
+import type { InteractionRecord, Store } from '../store/types.ts';
+import { Acd } from './acd.ts';
+import { waitingFromRecord } from './from-record.ts';
+import { AcdError, type AcdEvent, type AcdQueue, type Agent, type AgentStatus } from './types.ts';
+import type { AgentView } from './views.ts';
+
+/** What the service tells its listeners (the agents' event streams): the ACD's events and agents' status changes. */
+export type AcdServiceEvent = AcdEvent | { type: 'status'; agentId: string; status: AgentStatus['status']; reason?: string; idleSince: number };
+
+export type AcdServiceListener = (event: AcdServiceEvent) => void;
+
+export interface AcdServiceOptions {
+  store: Store;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** The ACD's clock (epoch ms); the system clock by default. */
+  now?: () => number;
+  offerTimeoutMs?: number;
+  subscriptionWindowMs?: number;
+  newOfferId?: () => string;
+}
+
+/** An agent as the API shows it: the resource, its state, its load and its work. */
+export type AgentSummary = AgentView;
+
+/** The longest a single setTimeout may wait. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+export function acdQueue(queue: Queue): AcdQueue {
+  return { id: queue.id, ...(queue.skills && { skills: queue.skills }), ...(queue.agentGroup && { agentGroup: queue.agentGroup }), ...(queue.overflow && { overflow: queue.overflow }) };
+}
+
+export function acdAgent(resource: AgentResource, status: AgentStatus): Agent {
+  return {
+    ...status,
+    id: resource.id,
+    name: resource.name,
+    skills: Object.fromEntries((resource.skills ?? []).map(({ skill, level }) => [skill, level])),
+    groups: [...(resource.groups ?? [])],
+    capacity: { ...(resource.capacity as Record<string, number>) },
+  } as Agent;
+}
+
+function statusOf(state: { status: AgentStatus['status']; reason?: string } | undefined): AgentStatus {
+  if (!state) return { status: 'offline' };
+  if (state.status === 'not-ready') return { status: 'not-ready', reason: state.reason ?? 'unspecified' };
+  return { status: state.status };
+}
+
+/**
+ * One per runtime: the in-memory ACD fed from the store and the engine, its
+ * decisions written back to the store (offers, interaction state and agent,
+ * agent state, subscriptions) and fanned out to listeners. All of it runs on
+ * the event loop, so the ACD's calls never interleave.
+ */
+export class AcdService {
+  readonly acd: Acd;
+  private readonly store: Store;
+  private readonly log: (message: string, fields?: Record<string, unknown>) => void;
+  private readonly now: () => number;
+  private readonly listeners = new Set<AcdServiceListener>();
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt: number | undefined;
+  private started = false;
+  private stopped = false;
+
+  constructor(options: AcdServiceOptions) {
+    this.store = options.store;
+    this.log = options.log ?? (() => {});
+    this.now = options.now ?? Date.now;
+    this.acd = new Acd({
+      now: this.now,
+      ...(options.offerTimeoutMs !== undefined && { offerTimeoutMs: options.offerTimeoutMs }),
+      ...(options.subscriptionWindowMs !== undefined && { subscriptionWindowMs: options.subscriptionWindowMs }),
+      ...(options.newOfferId && { newOfferId: options.newOfferId }),
+    });
+    this.acd.on((event) => this.onEvent(event));
+  }
+
+  /**
+   * Loads queues and agents (with their stored status and subscriptions) and
+   * the routed interactions still open. Offers do not survive a restart: open
+   * ones are withdrawn and their interactions wait again.
+   */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const { store } = this;
+    const at = new Date(this.now()).toISOString();
+    const routed = store.transaction(() => {
+      store.acd.endOpenOffers('withdrawn', at);
+      const records = store.interactions.routed();
+      for (const record of records) {
+        if (record.state === 'offered') {
+          store.interactions.setRouting(record.id, { state: 'queued', agentId: null }, at);
+          record.state = 'queued';
+          delete record.agentId;
+        }
+      }
+      return records;
+    });
+    for (const queue of store.resources.list('queue') as Queue[]) this.acd.queueChanged(acdQueue(queue));
+
+    const states = new Map(store.acd.agentStates().map((state) => [state.agentId, state]));
+    const subscriptions = new Map<string, string[]>();
+    for (const sub of store.acd.subscriptions()) subscriptions.set(sub.agentId, [...(subscriptions.get(sub.agentId) ?? []), sub.contactId]);
+    for (const resource of store.resources.list('agent') as AgentResource[]) {
+      // Offline first, so the work they already hold is counted before anything new is offered.
+      this.guard(() => this.acd.agentChanged({ ...acdAgent(resource, { status: 'offline' }), subscriptions: subscriptions.get(resource.id) ?? [] }));
+    }
+    for (const record of routed) {
+      if (record.state === 'assigned' && record.agentId && this.acd.agent(record.agentId)) {
+        this.guard(() => this.acd.restoreAssigned(waitingFromRecord(record as InteractionRecord & { queue: string }), record.agentId!));
+      }
+    }
+    for (const resource of store.resources.list('agent') as AgentResource[]) {
+      const state = states.get(resource.id);
+      if (!state || state.status === 'offline') continue;
+      const idleSince = state.idleSince ? Date.parse(state.idleSince) : undefined;
+      this.guard(() => this.acd.agentChanged({ ...acdAgent(resource, statusOf(state)), ...(idleSince !== undefined && { idleSince }) }));
+    }
+    let waiting = 0;
+    for (const record of routed) {
+      if (record.state === 'assigned') continue;
+      this.guard(() => this.acd.enqueue(waitingFromRecord(record as InteractionRecord & { queue: string })));
+      waiting++;
+    }
+    if (waiting > 0) this.log('restored waiting interactions into the ACD', { waiting });
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.listeners.clear();
+  }
+
+  on(listener: AcdServiceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---------- what comes in ----------
+
+  /** The engine committed a routed interaction. */
+  interactionQueued(record: InteractionRecord): void {
+    if (!this.started || this.stopped || record.queue === undefined) return;
+    this.guard(() => this.acd.enqueue(waitingFromRecord(record as InteractionRecord & { queue: string })));
+    this.schedule();
+  }
+
+  /** A queue or agent resource was saved or deleted. */
+  resourceChanged(resource: Resource, deleted = false): void {
+    if (!this.started || this.stopped) return;
+    if (resource.kind === 'queue' && !deleted) this.acd.queueChanged(acdQueue(resource));
+    if (resource.kind === 'agent') {
+      const current = this.acd.agent(resource.id);
+      const status: AgentStatus = deleted ? { status: 'offline' } : statusOf(current ?? this.store.acd.agentState(resource.id));
+      this.acd.agentChanged(acdAgent(resource, status));
+      if (deleted) this.persistStatus(resource.id);
+    }
+    this.schedule();
+  }
+
+  // ---------- what agents do ----------
+
+  setStatus(agentId: string, status: AgentStatus['status'], reason?: string): AgentView {
+    const resource = this.store.resources.get('agent', agentId) as AgentResource | undefined;
+    if (!resource) throw new AcdError('unknown-agent', `agent ${agentId} does not exist`);
+    if (status !== 'not-ready' && reason !== undefined) throw new AcdError('invalid', `a reason goes with not-ready only, not ${status}`);
+    const next: AgentStatus = status === 'not-ready' ? { status, reason: reason ?? 'unspecified' } : { status };
+    this.acd.agentChanged(acdAgent(resource, next));
+    this.persistStatus(agentId);
+    this.schedule();
+    return this.acd.agent(agentId)!;
+  }
+
+  accept(offerId: string, agentId?: string): void {
+    try {
+      this.acd.offerAccepted(offerId, agentId);
+    } finally {
+      this.schedule();
+    }
+  }
+
+  deny(offerId: string, agentId?: string): void {
+    this.acd.offerDenied(offerId, agentId);
+    this.schedule();
+  }
+
+  pull(agentId: string, interactionId: string): void {
+    this.acd.pull(agentId, interactionId);
+    this.schedule();
+  }
+
+  release(interactionId: string, agentId?: string): void {
+    this.acd.release(interactionId, agentId);
+    this.schedule();
+  }
+
+  // ---------- views ----------
+
+  agent(agentId: string): AgentView | undefined {
+    return this.acd.agent(agentId);
+  }
+
+  agents(): AgentView[] {
+    return this.acd.agents();
+  }
+
+  // ---------- internals ----------
+
+  private persistStatus(agentId: string): void {
+    const view = this.acd.agent(agentId);
+    if (!view) return;
+    const at = new Date(this.now()).toISOString();
+    this.store.acd.setAgentState(
+      { agentId, status: view.status, ...(view.status === 'not-ready' && { reason: view.reason }), idleSince: new Date(view.idleSince).toISOString() },
+      at,
+    );
+    this.emit({ type: 'status', agentId, status: view.status, ...(view.status === 'not-ready' && { reason: view.reason }), idleSince: view.idleSince });
+  }
+
+  /** Writes what the ACD decided, then tells the listeners. */
+  private onEvent(event: AcdEvent): void {
+    try {
+      this.store.transaction(() => this.persist(event));
+    } catch (error) {
+      this.log('could not store an ACD event', { event, error: error instanceof Error ? error.stack : String(error) });
+    }
+    this.emit(event);
+  }
+
+  private persist(event: AcdEvent): void {
+    const { store } = this;
+    const at = new Date(this.now()).toISOString();
+    switch (event.type) {
+      case 'offered': {
+        const { offer } = event;
+        store.acd.insertOffer({ ...offer, offeredAt: new Date(offer.offeredAt).toISOString(), expiresAt: new Date(offer.expiresAt).toISOString() });
+        store.interactions.setRouting(offer.interactionId, { state: 'offered', agentId: offer.agentId }, at);
+        break;
+      }
+      case 'offer-ended':
+        store.acd.endOffer(event.offer.id, event.end, at);
+        store.interactions.setRouting(event.offer.interactionId, { state: 'queued', agentId: null }, at, event.offer.agentId);
+        break;
+      case 'assigned':
+        if (event.via === 'offer') store.acd.endOfferFor(event.interactionId, event.agentId, 'accepted', at);
+        store.interactions.setRouting(event.interactionId, { state: 'assigned', agentId: event.agentId }, at);
+        break;
+      case 'subscribed':
+        store.acd.subscribe(event.agentId, event.contactId, at);
+        break;
+      case 'overflowed': {
+        const row = store.interactions.get(event.interactionId);
+        if (row) store.interactions.setRouting(row.id, { state: row.state, agentId: row.agentId ?? null, queue: event.to }, at);
+        break;
+      }
+      case 'released':
+        store.interactions.setRouting(event.interactionId, { state: 'closed', agentId: event.agentId }, at);
+        break;
+      case 'removed': {
+        const row = store.interactions.get(event.interactionId);
+        if (row && ['queued', 'offered', 'assigned'].includes(row.state)) {
+          store.interactions.setRouting(row.id, { state: 'closed', agentId: row.agentId ?? null }, at);
+        }
+        break;
+      }
+      default:
+        // queued, parked, unparked, preference-ended: the ACD's own bookkeeping, rebuilt at start.
+        break;
+    }
+  }
+
+  private emit(event: AcdServiceEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log('an ACD listener failed', { error: error instanceof Error ? error.stack : String(error) });
+      }
+    }
+  }
+
+  /** Restoring and engine hooks must not fail the caller: a bad record is logged and skipped. */
+  private guard(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.log('ACD refused a change', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** One timer, for the ACD's next due offer timeout, preference window or overflow. */
+  private schedule(): void {
+    if (this.stopped) return;
+    const next = this.acd.nextTimerAt();
+    if (next === this.timerAt && this.timer) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = next;
+    if (next === undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = undefined;
+      if (this.stopped) return;
+      this.guard(() => this.acd.tick());
+      this.schedule();
+    }, Math.min(MAX_DELAY, Math.max(0, next - this.now())));
+    this.timer.unref?.();
+  }
+}
