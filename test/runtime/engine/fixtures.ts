@@ -38,3 +38,28 @@ export function tweet(text: string, id: string, author = '42') {
     platformMessageId: id,
   };
 }
+
+/** twitter trigger → auto-reply (retried) → sent: tag "sent" | failed: tag "failed" → end. */
+export function replyFlow(retryForSeconds: number): Flow {
+  return {
+    id: 'reply',
+    name: 'Reply with retry',
+    trigger: { accounts: ['acme-twitter'] },
+    nodes: [
+      { id: 'start', type: 'twitter-trigger', version: 1, config: {} },
+      { id: 'reply', type: 'auto-reply', version: 1, config: { text: 'Thanks @{{ message.author.handle }}!', retryForSeconds } },
+      { id: 'ok', type: 'set-data', version: 1, config: { assignments: [{ name: 'outcome', value: 'sent' }] } },
+      { id: 'ko', type: 'set-data', version: 1, config: { assignments: [{ name: 'outcome', value: 'failed' }] } },
+      { id: 'done', type: 'end', version: 1, config: {} },
+    ],
+    edges: [
+      { from: 'start', port: 'mention', to: 'reply' },
+      { from: 'start', port: 'reply', to: 'reply' },
+      { from: 'start', port: 'dm', to: 'reply' },
+      { from: 'reply', port: 'sent', to: 'ok' },
+      { from: 'reply', port: 'failed', to: 'ko' },
+      { from: 'ok', port: 'out', to: 'done' },
+      { from: 'ko', port: 'out', to: 'done' },
+    ],
+  };
+}

@@ -4,33 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionSender, SendResult } from '../../../runtime/src/outbox/dispatcher.ts';
 import { startRuntime, type Runtime } from '../../../runtime/src/server.ts';
-import type { Flow } from '../../../schemas/flow.ts';
-import { accounts, tweet } from './fixtures.ts';
-
-/** twitter trigger → auto-reply (retried) → sent: tag "sent" | failed: tag "failed" → end. */
-function replyFlow(retryForSeconds: number): Flow {
-  return {
-    id: 'reply',
-    name: 'Reply with retry',
-    trigger: { accounts: ['acme-twitter'] },
-    nodes: [
-      { id: 'start', type: 'twitter-trigger', version: 1, config: {} },
-      { id: 'reply', type: 'auto-reply', version: 1, config: { text: 'Thanks @{{ message.author.handle }}!', retryForSeconds } },
-      { id: 'ok', type: 'set-data', version: 1, config: { assignments: [{ name: 'outcome', value: 'sent' }] } },
-      { id: 'ko', type: 'set-data', version: 1, config: { assignments: [{ name: 'outcome', value: 'failed' }] } },
-      { id: 'done', type: 'end', version: 1, config: {} },
-    ],
-    edges: [
-      { from: 'start', port: 'mention', to: 'reply' },
-      { from: 'start', port: 'reply', to: 'reply' },
-      { from: 'start', port: 'dm', to: 'reply' },
-      { from: 'reply', port: 'sent', to: 'ok' },
-      { from: 'reply', port: 'failed', to: 'ko' },
-      { from: 'ok', port: 'out', to: 'done' },
-      { from: 'ko', port: 'out', to: 'done' },
-    ],
-  };
-}
+import { accounts, replyFlow, tweet } from './fixtures.ts';
 
 /** A sender that answers from a script: failures first, then success. */
 function scriptedSender(script: SendResult[]): ActionSender & { calls: number } {

@@ -1,30 +1,5 @@
+export { replyFlow } from '../engine/fixtures.ts';
 import type { ActionSender, SendResult } from '../../../runtime/src/outbox/dispatcher.ts';
-import type { Flow } from '../../../schemas/flow.ts';
-
-/** twitter trigger → auto-reply (retried) → sent: tag "sent" | failed: tag "failed" → end. */
-export function replyFlow(retryForSeconds: number): Flow {
-  return {
-    id: 'reply',
-    name: 'Reply with retry',
-    trigger: { accounts: ['acme-twitter'] },
-    nodes: [
-      { id: 'start', type: 'twitter-trigger', version: 1, config: {} },
-      { id: 'reply', type: 'auto-reply', version: 1, config: { text: 'Thanks @{{ message.author.handle }}!', retryForSeconds } },
-      { id: 'ok', type: 'set-data', version: 1, config: { assignments: [{ name: 'outcome', value: 'sent' }] } },
-      { id: 'ko', type: 'set-data', version: 1, config: { assignments: [{ name: 'outcome', value: 'failed' }] } },
-      { id: 'done', type: 'end', version: 1, config: {} },
-    ],
-    edges: [
-      { from: 'start', port: 'mention', to: 'reply' },
-      { from: 'start', port: 'reply', to: 'reply' },
-      { from: 'start', port: 'dm', to: 'reply' },
-      { from: 'reply', port: 'sent', to: 'ok' },
-      { from: 'reply', port: 'failed', to: 'ko' },
-      { from: 'ok', port: 'out', to: 'done' },
-      { from: 'ko', port: 'out', to: 'done' },
-    ],
-  };
-}
 
 /**
  * A minimal Twitter reply sender speaking real HTTP to the fake platform:
