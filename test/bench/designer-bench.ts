@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { Flow } from '../../schemas/flow.ts';
 import { startRuntime } from '../../runtime/src/server.ts';
 import { hasChromium, launchBrowser } from '../support/browser.ts';
@@ -10,8 +10,14 @@ import { hasChromium, launchBrowser } from '../support/browser.ts';
  * Opens a generated 300-block flow in the built designer, served by the real
  * server, in headless Chromium. Time to interactive runs from navigation
  * start to the moment the 300 nodes are in the page and a drag on the canvas
- * has moved the viewport; the frame time is the requestAnimationFrame
- * interval during a scripted two-second pan. Needs `npm run build:designer`.
+ * has moved the viewport. During a scripted two-second pan it records two
+ * frame figures:
+ *  - the requestAnimationFrame interval, which shows dropped frames but can
+ *    never go below the 16.7 ms vsync interval of a 60 Hz display;
+ *  - the renderer main thread's work per frame, from a Chrome DevTools
+ *    Protocol trace (see mainThreadWorkPerFrame). This is the figure the
+ *    summary line reports: it can say "under 16 ms", the interval cannot.
+ * Needs `npm run build:designer`.
  */
 const REPO = join(import.meta.dirname, '..', '..');
 const DESIGNER_DIST = join(REPO, 'designer', 'dist');
@@ -54,6 +60,84 @@ export function generateFlow(blocks = BLOCKS): Flow {
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Starts a trace of the page's renderer: top-level tasks and frame boundaries. Call the returned function to stop it and get the events. */
+async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    return events;
+  };
+}
+
+/**
+ * Main-thread work per frame, in ms, from a trace. The renderer's main
+ * thread (`CrRendererMain`; the one with the most frames, should there be
+ * more than one) marks each frame it starts with a `BeginMainThreadFrame`
+ * event; the work of a frame is the time the thread spent in top-level tasks
+ * (`RunTask`, the scheduler's own span around every task: input handling,
+ * React, rAF callbacks, style, layout, paint recording) from one frame's
+ * start to the next. A frame whose work stays under 16.7 ms never holds the
+ * next one up. Raster runs off the main thread and is reported on its own.
+ * Counted as the union of task spans, clipped to each frame, so nested or
+ * duplicated task events are not counted twice.
+ */
+function mainThreadWorkPerFrame(events: readonly TraceEvent[]): { work: number[]; raster: number } {
+  const names = new Map<string, string>();
+  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name) names.set(`${event.pid}:${event.tid}`, event.args.name);
+  const starts = new Map<string, number[]>();
+  for (const event of events) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (event.name !== 'BeginMainThreadFrame' || names.get(thread) !== 'CrRendererMain') continue;
+    starts.set(thread, [...(starts.get(thread) ?? []), event.ts]);
+  }
+  const [main, frameStarts] = [...starts].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (!main || !frameStarts || frameStarts.length < 2) return { work: [], raster: NaN };
+  frameStarts.sort((a, b) => a - b);
+  // Top-level task spans on that thread, merged into disjoint intervals (µs).
+  const spans = events
+    .filter((event) => `${event.pid}:${event.tid}` === main && event.ph === 'X' && event.name === 'RunTask' && event.dur !== undefined)
+    .map((event) => [event.ts, event.ts + (event.dur ?? 0)] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([...span]);
+  }
+  const work: number[] = [];
+  for (let index = 0; index + 1 < frameStarts.length; index++) {
+    const [from, to] = [frameStarts[index], frameStarts[index + 1]];
+    let busy = 0;
+    for (const [start, end] of merged) if (end > from && start < to) busy += Math.min(end, to) - Math.max(start, from);
+    work.push(busy / 1000);
+  }
+  // Raster (the tiles the pan exposes) runs on worker threads of the same process.
+  const pid = main.split(':')[0];
+  const from = frameStarts[0];
+  const to = frameStarts[frameStarts.length - 1];
+  const raster = events
+    .filter((event) => String(event.pid) === pid && event.ph === 'X' && event.name === 'RasterTask' && event.ts >= from && event.ts < to)
+    .reduce((sum, event) => sum + (event.dur ?? 0), 0);
+  return { work, raster: raster / 1000 / work.length };
 }
 
 /** A point on the empty pane, where a drag pans rather than selects or moves a node. */
@@ -122,6 +206,8 @@ export async function designerBench(): Promise<string> {
     const origin = await panePoint(page);
     await page.mouse.move(origin.x, origin.y);
     await page.mouse.down();
+    const cdp = await page.context().newCDPSession(page);
+    const stopTrace = await startTrace(cdp);
     await page.evaluate(() => {
       const state = (window as unknown as { __frames: { recording: boolean; frames: number[] } }).__frames;
       state.frames = [];
@@ -140,6 +226,8 @@ export async function designerBench(): Promise<string> {
       state.recording = false;
       return state.frames;
     });
+    const trace = mainThreadWorkPerFrame(await stopTrace());
+    await cdp.detach();
     const panned = (await viewportTransform(page)) !== before;
     if (pageErrors.length > 0) throw new Error(`the designer threw: ${pageErrors.join('; ')}`);
 
@@ -148,9 +236,18 @@ export async function designerBench(): Promise<string> {
     const p95 = percentile(deltas, 95);
     const max = deltas[deltas.length - 1] ?? NaN;
     const interactive = Math.round(interactiveAt);
+    const work = [...trace.work].sort((a, b) => a - b);
+    const workP95 = percentile(work, 95);
     console.log(`designer: ${nodeCount} nodes rendered at ${Math.round(renderedAt)} ms after navigation start; first drag moved the canvas at ${interactive} ms`);
-    console.log(`designer: pan ${PAN_MS} ms, ${step} pointer moves, ${frames.length} frames: frame p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms${panned ? '' : ' (the viewport did not move!)'}`);
-    return `designer: ${BLOCKS} blocks interactive ${interactive} ms frame p95 ${p95.toFixed(1)} ms`;
+    console.log(`designer: pan ${PAN_MS} ms, ${step} pointer moves, ${frames.length} frames${panned ? '' : ' (the viewport did not move!)'}`);
+    console.log(`designer:   rAF interval        p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms (floor: 16.7 ms vsync)`);
+    if (work.length > 0) {
+      console.log(`designer:   main-thread work    p50 ${percentile(work, 50).toFixed(1)} ms, p95 ${workP95.toFixed(1)} ms, max ${work[work.length - 1].toFixed(1)} ms over ${work.length} frames (trace); raster ${trace.raster.toFixed(1)} ms a frame off the main thread`);
+    }
+    // The summary reports the main-thread work per frame when the trace gave it, else the rAF interval.
+    const [frameP95, metric] = work.length > 0 ? [workP95, 'main-thread work per frame'] : [p95, 'rAF interval, no trace'];
+    console.log(`designer: frame p95 below is the ${metric}`);
+    return `designer: ${BLOCKS} blocks interactive ${interactive} ms frame p95 ${frameP95.toFixed(1)} ms`;
   } finally {
     await browser.close();
     await runtime.close();

@@ -6,12 +6,14 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type EdgeChange,
   type IsValidConnection,
   type NodeChange,
   type OnDelete,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { blockDefinition } from '../../../schemas/blocks/index.ts';
@@ -37,6 +39,18 @@ function minimapColor(node: CanvasNode): string {
   return `var(--cat-${node.data.definition?.category.toLowerCase() ?? 'unknown'})`;
 }
 
+/**
+ * Below this zoom the canvas draws blocks in a compact form (styles.css,
+ * `.is-zoomed-out`): no port labels, which are unreadable there anyway, and
+ * flat handles without border, radius or shadow. Painting ~1,200 round,
+ * shadowed handles was most of the frame while panning a 300-block flow.
+ * The handles keep their box, so React Flow's measured handle positions stay
+ * right and edges stay attached without re-measuring any node.
+ */
+export const COMPACT_ZOOM = 0.55;
+/** A boolean, so panning at a fixed zoom changes nothing the canvas renders: only crossing the threshold does. */
+const zoomedOutSelector = (state: ReactFlowState) => state.transform[2] < COMPACT_ZOOM;
+
 const isValidConnection: IsValidConnection = (connection) =>
   connection.source !== connection.target && connection.sourceHandle !== null && noteIdOf(connection.target) === undefined && noteIdOf(connection.source) === undefined;
 
@@ -53,6 +67,7 @@ interface FlowCanvasProps {
  */
 export function FlowCanvas({ editor, highlight }: FlowCanvasProps) {
   const { screenToFlowPosition } = useReactFlow();
+  const zoomedOut = useStore(zoomedOutSelector);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
   const builder = useRef(new CanvasBuilder());
   const { document, nodeProblems, selection } = editor;
@@ -153,6 +168,7 @@ export function FlowCanvas({ editor, highlight }: FlowCanvasProps) {
 
   return (
     <ReactFlow<CanvasNode, Edge>
+      className={zoomedOut ? 'is-zoomed-out' : undefined}
       nodes={nodes}
       edges={edges}
       onNodesChange={onNodesChange}
