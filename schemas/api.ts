@@ -58,3 +58,50 @@ export const agentActionBodySchema = {
   additionalProperties: false,
   properties: { agentId: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' } },
 } as const;
+
+const agentIdProperty = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$', description: 'the agent acting (recorded on what they send)' } as const;
+const resourceIdProperty = { type: 'string', minLength: 1, maxLength: 64 } as const;
+
+/** An agent's reply on an interaction: their own text, or a standard response (Liquid, rendered with the interaction's context). */
+export const replyBodySchema = {
+  $id: 'switchyard:api:reply',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    text: { type: 'string', maxLength: 10000, description: 'Liquid template; trimmed, must not render empty' },
+    responseId: { ...resourceIdProperty, description: 'a standard response, used when no text is given' },
+    visibility: { enum: ['public', 'private', 'same'], default: 'same', description: "'same': the interaction's current visibility" },
+    agentId: agentIdProperty,
+  },
+} as const;
+
+/** Like, retweet or favorite the interaction's latest inbound message. */
+export const engageBodySchema = {
+  $id: 'switchyard:api:engage',
+  type: 'object',
+  additionalProperties: false,
+  properties: { agentId: agentIdProperty },
+} as const;
+
+/** A public reply inviting the customer to a private conversation; the standard response "dm-invite" when no text is given. */
+export const moveToPrivateBodySchema = {
+  $id: 'switchyard:api:move-to-private',
+  type: 'object',
+  additionalProperties: false,
+  properties: { text: { type: 'string', maxLength: 10000 }, agentId: agentIdProperty },
+} as const;
+
+export const transferBodySchema = {
+  $id: 'switchyard:api:transfer',
+  type: 'object',
+  additionalProperties: false,
+  required: ['queue'],
+  properties: { queue: resourceIdProperty, agentId: agentIdProperty },
+} as const;
+
+export const closeBodySchema = {
+  $id: 'switchyard:api:close',
+  type: 'object',
+  additionalProperties: false,
+  properties: { disposition: { ...resourceIdProperty, description: 'a disposition code; required where the queue says so' }, agentId: agentIdProperty },
+} as const;

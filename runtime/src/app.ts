@@ -12,6 +12,7 @@ import { messageRoutes } from './routes/messages.ts';
 import { flagRoutes, resourceRoutes } from './routes/resources.ts';
 import { runRoutes } from './routes/runs.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { workRoutes } from './routes/work.ts';
 import type { WebhookAdapter } from './channels/types.ts';
 import { webhookAdapters } from './channels/registry.ts';
 
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.route('/api/messages', messageRoutes(deps));
   app.route('/api/interactions', runs.interactions);
   app.route('/api', agentRoutes(deps));
+  app.route('/api', workRoutes(deps));
   app.route('/api/executions', runs.executions);
   app.route('/api/outbox', runs.outbox);
   app.route('/webhooks', webhookRoutes(deps, options.webhooks ?? webhookAdapters));

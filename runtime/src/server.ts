@@ -81,7 +81,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
   const recovered = await engine.recover();
   if (recovered > 0) log('recovered runs after a restart', { recovered });
   dispatcher.start();
-  const app = createApp({ store, engine, dispatcher, acd, log }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes, webhooks: options.webhooks });
+  const app = createApp({ store, engine, dispatcher, acd, log, ...(options.now && { now: options.now }) }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes, webhooks: options.webhooks });
 
   let server: ServerType | undefined;
   let url: string | undefined;

@@ -199,6 +199,38 @@ export class AcdService {
     this.schedule();
   }
 
+  /**
+   * Takes the interaction out of the ACD, whatever it is doing there: released
+   * from its agent (capacity comes back), or out of its queue, offers and
+   * personal queues. The store row is marked closed by the ACD's event; a
+   * caller that goes on with it (a transfer) changes it in the same transaction.
+   * False when the ACD does not hold it.
+   */
+  withdraw(interactionId: string): boolean {
+    if (!this.acd.interaction(interactionId)) return false;
+    try {
+      this.acd.remove(interactionId);
+    } finally {
+      this.schedule();
+    }
+    return true;
+  }
+
+  /**
+   * Queues a stored interaction again (a transfer to another queue). `notFor`
+   * is the agent it comes from: it is not held back for them as the
+   * customer's last agent (an expired preference stops the subscription lookup).
+   */
+  requeue(record: InteractionRecord & { queue: string }, notFor?: string): void {
+    const waiting = waitingFromRecord(record);
+    if (notFor !== undefined) Object.assign(waiting, { preferredAgent: notFor, preferredAgentUntil: this.now() - 1 });
+    try {
+      this.acd.enqueue(waiting);
+    } finally {
+      this.schedule();
+    }
+  }
+
   // ---------- views ----------
 
   agent(agentId: string): AgentView | undefined {

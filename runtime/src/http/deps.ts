@@ -12,6 +12,8 @@ export interface AppDeps {
   /** The ACD; without it the agent routes answer 503. */
   acd?: AcdService;
   log: (message: string, fields?: Record<string, unknown>) => void;
+  /** The clock of agents' actions (tests pin it); the system clock when absent. */
+  now?: () => Date;
 }
 
 /** The store's resources as the validator sees them. */

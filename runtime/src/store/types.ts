@@ -152,6 +152,26 @@ export interface MessageRecord {
   editedAt?: string;
   deletedAt?: string;
   originalText?: string;
+  /** Outbound: the outbox item that carries it, and the agent who wrote it. */
+  outboxId?: string;
+  agentId?: string;
+}
+
+/** A message an agent sent on an interaction (its delivery is the outbox item's). */
+export interface OutboundMessage {
+  id: string;
+  channel: string;
+  account: string;
+  visibility: 'public' | 'private';
+  interactionId: string;
+  contactId?: string;
+  conversationId?: string;
+  outboxId: string;
+  agentId?: string;
+  text: string;
+  /** The inbound message it answers. */
+  inReplyTo: string;
+  at: string;
 }
 
 /** A platform told us the customer edited or removed a message we stored. */
@@ -176,6 +196,8 @@ export interface InteractionFlag {
 export interface MessageRepo {
   /** Stores an inbound message; returns undefined when (channel, account, platformMessageId) was seen before. */
   insertInbound(message: StoredMessage): MessageRecord | undefined;
+  /** Stores what an agent sent, on its interaction (direction 'out'). */
+  insertOutbound(message: OutboundMessage): MessageRecord;
   get(id: string): MessageRecord | undefined;
   list(filter: { contactId?: string; conversationId?: string; interactionId?: string; limit?: number }): MessageRecord[];
   /**
@@ -209,6 +231,9 @@ export interface InteractionRecord {
   attributes: Record<string, unknown>;
   /** What the agent should know happened since (edits, removals, failed actions). */
   flags?: InteractionFlag[];
+  /** The disposition code it was closed with, and when an agent closed it. */
+  disposition?: string;
+  closedAt?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -236,6 +261,15 @@ export interface InteractionRepo {
    * With `unless`, nothing changes when the row is no longer offered to that agent (it was taken meanwhile).
    */
   setRouting(id: string, change: { state: InteractionState; agentId: string | null; queue?: string }, at: string, onlyIfOfferedTo?: string): boolean;
+  /** Later replies go this way (a public conversation moved to private); false when the interaction does not exist. */
+  setVisibility(id: string, visibility: 'public' | 'private', at: string): boolean;
+  /**
+   * Waits again in another queue: queued, no agent, no preferred agent, the new skills. False when it does not exist.
+   * The caller checks it is still open, in the same transaction (the ACD marks it closed when it lets go of it).
+   */
+  transfer(id: string, change: { queue: string; skills: QueueRequest['skills'] }, at: string): boolean;
+  /** Closes it with its disposition; false when it does not exist. The caller checks it was still open, in the same transaction. */
+  close(id: string, change: { disposition?: string }, at: string): boolean;
 }
 
 // ---------- ACD ----------
@@ -395,6 +429,8 @@ export interface OutboxRepo {
    */
   markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined, claim?: string): OutboxRecord | undefined;
   list(filter: { status?: OutboxStatus; executionId?: string; interactionId?: string; limit?: number }): OutboxRecord[];
+  /** Queues an action (pending, due at `at`, dead after `at` + retryForSeconds). */
+  enqueue(action: PlatformAction & { id: string }, owner: { executionId?: string; interactionId?: string }, at: string): void;
   /** A delivery report for something we sent, found by the id the platform gave it; false when it is not ours. */
   markDelivery(channel: string, platformResultId: string, status: string, error?: string): boolean;
 }

@@ -22,6 +22,8 @@ interface InteractionRow {
   greeting: string | null;
   attributes: string;
   flags?: string;
+  disposition?: string | null;
+  closed_at?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -31,7 +33,7 @@ const COLUMNS =
   'preferred_agent, preferred_agent_until, greeting, attributes, created_at, updated_at';
 
 /** Flags are written by their own statement, so inserts leave them to the column default. */
-const SELECT_COLUMNS = `${COLUMNS}, flags, agent_id`;
+const SELECT_COLUMNS = `${COLUMNS}, flags, agent_id, disposition, closed_at`;
 
 function toInteraction(row: InteractionRow): InteractionRecord {
   return {
@@ -53,6 +55,8 @@ function toInteraction(row: InteractionRow): InteractionRecord {
     greeting: optional(row.greeting),
     attributes: fromJson<Record<string, unknown>>(row.attributes),
     flags: row.flags ? fromJson<InteractionFlag[]>(row.flags) : [],
+    ...(row.disposition ? { disposition: row.disposition } : {}),
+    ...(row.closed_at ? { closedAt: row.closed_at } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -69,6 +73,9 @@ export class SqliteInteractionRepo implements InteractionRepo {
   private readonly routeRow;
   private readonly requeueRow;
   private readonly query: FilteredQuery<InteractionFilter, InteractionRow>;
+  private readonly visibilityRow;
+  private readonly transferRow;
+  private readonly closeRow;
 
   constructor(db: Db) {
     this.selectOne = db.prepare<[string], InteractionRow>(`SELECT ${SELECT_COLUMNS} FROM interactions WHERE id = ?`);
@@ -94,6 +101,14 @@ export class SqliteInteractionRepo implements InteractionRepo {
     );
     this.requeueRow = db.prepare<[string, string | null, string | null, string, string, string]>(
       "UPDATE interactions SET state = ?, agent_id = ?, queue = COALESCE(?, queue), updated_at = ? WHERE id = ? AND state = 'offered' AND agent_id = ?",
+    );
+    this.visibilityRow = db.prepare<[string, string, string]>('UPDATE interactions SET visibility = ?, updated_at = ? WHERE id = ?');
+    this.transferRow = db.prepare<[string, string, string, string]>(
+      `UPDATE interactions SET state = 'queued', agent_id = NULL, queue = ?, skills = ?, preferred_agent = NULL, preferred_agent_until = NULL, updated_at = ?
+       WHERE id = ?`,
+    );
+    this.closeRow = db.prepare<[string | null, string, string, string]>(
+      "UPDATE interactions SET state = 'closed', disposition = ?, closed_at = ?, updated_at = ? WHERE id = ?",
     );
     this.query = new FilteredQuery<InteractionFilter, InteractionRow>(
       db,
@@ -132,6 +147,18 @@ export class SqliteInteractionRepo implements InteractionRepo {
     const args = [change.state, change.agentId, change.queue ?? null, at, id] as const;
     const result = onlyIfOfferedTo === undefined ? this.routeRow.run(...args) : this.requeueRow.run(...args, onlyIfOfferedTo);
     return result.changes > 0;
+  }
+
+  setVisibility(id: string, visibility: 'public' | 'private', at: string): boolean {
+    return this.visibilityRow.run(visibility, at, id).changes > 0;
+  }
+
+  transfer(id: string, change: { queue: string; skills: QueueRequest['skills'] }, at: string): boolean {
+    return this.transferRow.run(change.queue, toJson(change.skills), at, id).changes > 0;
+  }
+
+  close(id: string, change: { disposition?: string }, at: string): boolean {
+    return this.closeRow.run(change.disposition ?? null, at, at, id).changes > 0;
   }
 
   /** Part of a run's commit. */

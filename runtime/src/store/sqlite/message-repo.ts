@@ -1,5 +1,5 @@
 import type { StoredMessage } from '../../engine/types.ts';
-import type { InteractionFlag, MessageChange, MessageRecord, MessageRepo } from '../types.ts';
+import type { InteractionFlag, MessageChange, MessageRecord, MessageRepo, OutboundMessage } from '../types.ts';
 import type { Db } from './db.ts';
 import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
 
@@ -18,6 +18,8 @@ interface MessageRow {
   edited_at?: string | null;
   deleted_at?: string | null;
   original_text?: string | null;
+  outbox_id?: string | null;
+  agent_id?: string | null;
 }
 
 type MessageFilter = Parameters<MessageRepo['list']>[0];
@@ -25,7 +27,7 @@ type MessageFilter = Parameters<MessageRepo['list']>[0];
 const COLUMNS = 'id, direction, channel, account, platform_message_id, contact_id, conversation_id, interaction_id, text, message, received_at';
 
 /** Edits and removals are written by their own statements; inserts leave them empty. */
-const SELECT_COLUMNS = `${COLUMNS}, edited_at, deleted_at, original_text`;
+const SELECT_COLUMNS = `${COLUMNS}, edited_at, deleted_at, original_text, outbox_id, agent_id`;
 
 /** `message` skips parsing the JSON column when the caller already holds the message. */
 function toMessage(row: MessageRow, message?: StoredMessage): MessageRecord {
@@ -44,6 +46,8 @@ function toMessage(row: MessageRow, message?: StoredMessage): MessageRecord {
     editedAt: optional(row.edited_at ?? null),
     deletedAt: optional(row.deleted_at ?? null),
     originalText: optional(row.original_text ?? null),
+    ...(row.outbox_id ? { outboxId: row.outbox_id } : {}),
+    ...(row.agent_id ? { agentId: row.agent_id } : {}),
   };
 }
 
@@ -57,12 +61,17 @@ export class SqliteMessageRepo implements MessageRepo {
   private readonly remove;
   private readonly flag;
   private readonly query: FilteredQuery<MessageFilter, MessageRow>;
+  private readonly insertOut;
 
   constructor(db: Db) {
     this.insert = db.prepare<[MessageRow]>(
       `INSERT INTO messages (${COLUMNS})
        VALUES (@id, @direction, @channel, @account, @platform_message_id, @contact_id, @conversation_id, @interaction_id, @text, @message, @received_at)
        ON CONFLICT (channel, account, platform_message_id) DO NOTHING`,
+    );
+    this.insertOut = db.prepare<[MessageRow]>(
+      `INSERT INTO messages (${COLUMNS}, outbox_id, agent_id)
+       VALUES (@id, @direction, @channel, @account, @platform_message_id, @contact_id, @conversation_id, @interaction_id, @text, @message, @received_at, @outbox_id, @agent_id)`,
     );
     this.selectOne = db.prepare<[string], MessageRow>(`SELECT ${SELECT_COLUMNS} FROM messages WHERE id = ?`);
     this.link = db.prepare<[string, string | null, string | null, string]>(
@@ -103,6 +112,39 @@ export class SqliteMessageRepo implements MessageRepo {
     };
     if (this.insert.run(row).changes === 0) return undefined;
     return toMessage(row, message);
+  }
+
+  insertOutbound(out: OutboundMessage): MessageRecord {
+    // Until the platform names it, the item is known by its outbox id (unique per channel and account like any platform id).
+    const message = {
+      id: out.id,
+      channel: out.channel,
+      visibility: out.visibility,
+      kind: out.visibility === 'public' ? 'reply' : 'dm',
+      account: out.account,
+      author: { id: out.account, ...(out.agentId ? { name: out.agentId } : {}) },
+      text: out.text,
+      platformMessageId: `outbox:${out.outboxId}`,
+      receivedAt: out.at,
+      inReplyTo: out.inReplyTo,
+    };
+    const row: MessageRow = {
+      id: out.id,
+      direction: 'out',
+      channel: out.channel,
+      account: out.account,
+      platform_message_id: message.platformMessageId,
+      contact_id: out.contactId ?? null,
+      conversation_id: out.conversationId ?? null,
+      interaction_id: out.interactionId,
+      text: out.text,
+      message: toJson(message),
+      received_at: out.at,
+      outbox_id: out.outboxId,
+      agent_id: out.agentId ?? null,
+    };
+    this.insertOut.run(row);
+    return toMessage(row);
   }
 
   get(id: string): MessageRecord | undefined {

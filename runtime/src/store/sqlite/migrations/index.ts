@@ -2,6 +2,7 @@ import { sql as initial } from './001-initial.ts';
 import { sql as channelChanges } from './002-channel-changes.ts';
 import { sql as outboxClaims } from './003-outbox-claims.ts';
 import { sql as acd } from './004-acd.ts';
+import { sql as agentWork } from './005-agent-work.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'channel-changes', sql: channelChanges },
   { version: 3, name: 'outbox-claims', sql: outboxClaims },
   { version: 4, name: 'acd', sql: acd },
+  { version: 5, name: 'agent-work', sql: agentWork },
 ];
