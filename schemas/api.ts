@@ -105,3 +105,26 @@ export const closeBodySchema = {
   additionalProperties: false,
   properties: { disposition: { ...resourceIdProperty, description: 'a disposition code; required where the queue says so' }, agentId: agentIdProperty },
 } as const;
+
+/** POST /api/auth/login. */
+export const loginBodySchema = {
+  $id: 'switchyard:api:login',
+  type: 'object',
+  additionalProperties: false,
+  required: ['username', 'password'],
+  properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
+} as const;
+
+/** POST /api/users (admin): a user with roles; agents name the agent resource they act as. */
+export const userBodySchema = {
+  $id: 'switchyard:api:user',
+  type: 'object',
+  additionalProperties: false,
+  required: ['username', 'password', 'roles'],
+  properties: {
+    username: { type: 'string', pattern: '^[a-z0-9][a-z0-9._@-]{0,63}$' },
+    password: { type: 'string', minLength: 8, maxLength: 1024 },
+    roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['admin', 'analyst', 'supervisor', 'agent'] } },
+    agentId: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' },
+  },
+} as const;

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Resource } from '../../schemas/resources/index.ts';
 import { getFlow, listFlows, listResources, type FlowDetail, type FlowSummary } from './api/client.ts';
 import { useRequest, type RequestState } from './api/use-request.ts';
+import { SignIn } from './auth/SignIn.tsx';
+import { useAuth, type Auth } from './auth/use-auth.ts';
 import { FlowEditor } from './editor/FlowEditor.tsx';
 import { FlowsSidebar } from './flows/FlowsSidebar.tsx';
 import { ResourcesPage } from './resources/ResourcesPage.tsx';
@@ -51,7 +53,22 @@ const loadFlows = (signal: AbortSignal) => listFlows(signal);
 const loadResources = (signal: AbortSignal) => listResources(undefined, signal);
 const loadFlow = (id: string, signal: AbortSignal) => getFlow(id, signal);
 
+/**
+ * The designer, behind a sign-in when the server asks for one: nothing is
+ * asked until a request answers 401, so a server without auth never shows it.
+ */
 export function App() {
+  const auth = useAuth();
+  return (
+    <>
+      {auth.signInRequired && <SignIn />}
+      {/* Kept while signing in, so a lapsed session signed back into keeps unsaved work; a new user starts afresh. */}
+      <Workspace key={auth.epoch} auth={auth} />
+    </>
+  );
+}
+
+function Workspace({ auth }: { auth: Auth }) {
   const route = useRoute();
   const [flows, reloadFlows] = useReloading<FlowSummary[]>(loadFlows);
   const [resourceState, reloadResources] = useReloading<Resource[]>(loadResources);
@@ -64,6 +81,17 @@ export function App() {
     if (route.page === 'flows') reloadResources();
   }, [route.page, reloadResources]);
 
+  // Back from signing in again: ask for the lists that were refused meanwhile.
+  const waitedForSignIn = useRef(false);
+  useEffect(() => {
+    if (auth.signInRequired) waitedForSignIn.current = true;
+    else if (waitedForSignIn.current) {
+      waitedForSignIn.current = false;
+      reloadFlows();
+      reloadResources();
+    }
+  }, [auth.signInRequired, reloadFlows, reloadResources]);
+
   const onStored = useCallback((_flow: FlowDetail) => reloadFlows(), [reloadFlows]);
   const onChanged = useCallback(
     (deletedId?: string) => {
@@ -74,7 +102,7 @@ export function App() {
   );
 
   return (
-    <div className={`app app--${route.page}`}>
+    <div className={`app app--${route.page}`} hidden={auth.signInRequired}>
       <header className="app__header">
         <a className="app__brand" href="#/">
           <svg className="app__logo" viewBox="0 0 32 32" aria-hidden="true">
@@ -91,6 +119,16 @@ export function App() {
             Resources
           </a>
         </nav>
+        {auth.user && (
+          <div className="app__user">
+            <span className="app__username" title={auth.user.roles.length > 0 ? `Roles: ${auth.user.roles.join(', ')}` : undefined}>
+              {auth.user.username}
+            </span>
+            <button type="button" className="button button--small" onClick={() => void auth.signOut()}>
+              Sign out
+            </button>
+          </div>
+        )}
       </header>
 
       {route.page === 'resources' ? (

@@ -6,7 +6,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { blocks } from '../../schemas/blocks/index.ts';
 import type { AppDeps } from './http/deps.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
+import { authorize } from './auth/middleware.ts';
 import { agentRoutes } from './routes/agents.ts';
+import { authRoutes } from './routes/auth.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { flagRoutes, resourceRoutes } from './routes/resources.ts';
@@ -42,6 +44,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use('/webhooks/*', limit);
   app.use('/api/*', limit);
 
+  // Every /api route checks the caller's role (auth/policy.ts) when sign-in is on.
+  if (deps.auth?.enabled) app.use('/api/*', authorize(deps.auth));
+
   // Writes are group-committed: answer a change only once it is on disk.
   app.use('/api/*', async (c, next) => {
     await next();
@@ -62,6 +67,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   );
 
   const runs = runRoutes(deps);
+  const signIn = authRoutes(deps);
+  app.route('/api/auth', signIn.auth);
+  app.route('/api/users', signIn.users);
   app.route('/api/flows', flowRoutes(deps));
   app.route('/api/resources', resourceRoutes(deps));
   app.route('/api/flags', flagRoutes(deps));

@@ -172,6 +172,8 @@ async function serveCommand(args: string[]): Promise<number> {
     port,
     seed: values.seed,
     designerDir,
+    // Sign-in is off unless SWITCHYARD_AUTH=on.
+    auth: { enabled: process.env.SWITCHYARD_AUTH === 'on' },
   });
   console.log(`Switchyard is running at ${runtime.url} (data in ${resolve(dataDir)})`);
   const stop = async () => {

@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { AcdService } from './acd/service.ts';
 import { createApp } from './app.ts';
+import { AuthService, type AuthOptions } from './auth/service.ts';
 import { seedFromFolder } from './deploy/seed.ts';
 import { Engine } from './engine/engine.ts';
 import { OutboxDispatcher, type SenderRegistry } from './outbox/dispatcher.ts';
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   /** The clock flows see (tests pin it; production uses the system clock). */
   now?: () => Date;
   /** The ACD's settings: how long an offer stays open, and its clock (epoch ms; the system clock by default). */
+  /** Sign-in with tokens and roles; off unless enabled (then every /api route checks the role). */
+  auth?: AuthOptions;
   acd?: { offerTimeoutMs?: number; subscriptionWindowMs?: number; now?: () => number };
 }
 
@@ -42,6 +45,7 @@ export interface Runtime {
   engine: Engine;
   dispatcher: OutboxDispatcher;
   acd: AcdService;
+  auth: AuthService;
   server?: ServerType;
   url?: string;
   close(): Promise<void>;
@@ -58,6 +62,12 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
     const seeded = seedFromFolder(store, options.seed);
     for (const problem of seeded.problems) log('sample deployment problem', { problem });
     if (seeded.flows + seeded.resources > 0) log('loaded sample deployment', { flows: seeded.flows, resources: seeded.resources });
+  }
+  const auth = new AuthService(store, options.auth ?? { enabled: false });
+  if (auth.enabled) {
+    const admin = auth.bootstrapAdmin();
+    // Shown once: the only way to the first sign-in.
+    if (admin && !options.quiet) console.error(`switchyard: created user "${admin.username}" with password ${admin.password} (sign in and change it; it is not shown again)`);
   }
   let dispatcher: OutboxDispatcher | undefined;
   const acd = new AcdService({ store, log, ...options.acd });
@@ -81,7 +91,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
   const recovered = await engine.recover();
   if (recovered > 0) log('recovered runs after a restart', { recovered });
   dispatcher.start();
-  const app = createApp({ store, engine, dispatcher, acd, log, ...(options.now && { now: options.now }) }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes, webhooks: options.webhooks });
+  const app = createApp({ store, engine, dispatcher, acd, auth, log, ...(options.now && { now: options.now }) }, { designerDir: options.designerDir, maxBodyBytes: options.maxBodyBytes, webhooks: options.webhooks });
 
   let server: ServerType | undefined;
   let url: string | undefined;
@@ -105,5 +115,5 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
     acd.stop();
     store.close();
   };
-  return { app, store, engine, dispatcher, acd, server, url, close };
+  return { app, store, engine, dispatcher, acd, auth, server, url, close };
 }

@@ -2,6 +2,10 @@ import type { Flow } from '../../../schemas/flow.ts';
 import type { InboundMessage } from '../../../schemas/message.ts';
 import type { Problem } from '../../../schemas/problems.ts';
 import type { Resource, ResourceKind } from '../../../schemas/resources/index.ts';
+import { authFetch } from '../auth/http.ts';
+
+/** For server-sent events: the path with the session's `access_token`. */
+export { eventSourceUrl } from '../auth/http.ts';
 
 /** One row of `GET /api/flows`. */
 export interface FlowSummary {
@@ -123,7 +127,8 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (currentUser) headers.set('x-user', currentUser);
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers });
+    // Adds the session's token; a 401 brings up the sign-in page.
+    response = await authFetch(path, { ...init, headers });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new ApiRequestError(0, 'cannot reach the Switchyard server');

@@ -1,5 +1,6 @@
 import type { Problem } from '../../../schemas/problems.ts';
 import type { Flag, Resource, ResourceKind } from '../../../schemas/resources/index.ts';
+import { authFetch } from '../auth/http.ts';
 
 /**
  * A refused request with what the server said: its sentence, the pointer of
@@ -33,7 +34,8 @@ export async function requestJson<T>(path: string, init: RequestInit = {}): Prom
   if (init.body !== undefined) headers.set('content-type', 'application/json');
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers });
+    // Adds the session's token; a 401 brings up the sign-in page.
+    response = await authFetch(path, { ...init, headers });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new ResourceRequestError(0, 'cannot reach the Switchyard server');

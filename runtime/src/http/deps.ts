@@ -1,4 +1,5 @@
 import type { AcdService } from '../acd/service.ts';
+import type { AuthService } from '../auth/service.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { OutboxDispatcher } from '../outbox/dispatcher.ts';
 import type { Store } from '../store/types.ts';
@@ -11,6 +12,8 @@ export interface AppDeps {
   dispatcher?: OutboxDispatcher;
   /** The ACD; without it the agent routes answer 503. */
   acd?: AcdService;
+  /** Sign-in; every /api route checks the caller's role when it is enabled. */
+  auth?: AuthService;
   log: (message: string, fields?: Record<string, unknown>) => void;
   /** The clock of agents' actions (tests pin it); the system clock when absent. */
   now?: () => Date;

@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { agentActionBodySchema, agentStatusBodySchema } from '../../../schemas/api.ts';
 import type { AgentResource } from '../../../schemas/resources/index.ts';
 import type { AcdService, AcdServiceEvent } from '../acd/service.ts';
+import { actingAgent, agentOnly, ownAgent } from '../auth/middleware.ts';
 import { readJson } from '../http/body.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -50,7 +51,8 @@ export function agentRoutes(deps: AppDeps): Hono {
     if (!deps.acd) throw new ApiError(503, 'the ACD is not running');
     return deps.acd;
   };
-  const knownAgent = (id: string): AgentResource => {
+  const knownAgent = (c: Context, id: string): AgentResource => {
+    ownAgent(c, id);
     const resource = deps.store.resources.get('agent', id) as AgentResource | undefined;
     if (!resource) throw ApiError.notFound(`agent "${id}"`);
     return resource;
@@ -58,7 +60,8 @@ export function agentRoutes(deps: AppDeps): Hono {
 
   app.get('/agents', (c) => {
     const service = acd();
-    const agents = (deps.store.resources.list('agent') as AgentResource[]).map((resource) => {
+    const self = agentOnly(c);
+    const agents = (deps.store.resources.list('agent') as AgentResource[]).filter((resource) => !self || resource.id === self.agentId).map((resource) => {
       const view = service.agent(resource.id);
       return {
         resource,
@@ -78,7 +81,7 @@ export function agentRoutes(deps: AppDeps): Hono {
 
   app.post('/agents/:id/status', async (c) => {
     const id = c.req.param('id');
-    knownAgent(id);
+    knownAgent(c, id);
     const body = (await readJson(c, agentStatusBodySchema)) as { status: 'available' | 'not-ready' | 'offline'; reason?: string };
     const view = acd().setStatus(id, body.status, body.reason);
     return c.json({ agent: { id, status: view.status, ...(view.status === 'not-ready' && { reason: view.reason }), load: view.load, offers: view.offers } });
@@ -86,7 +89,7 @@ export function agentRoutes(deps: AppDeps): Hono {
 
   app.post('/agents/:id/personal-queue/:interactionId/pull', (c) => {
     const id = c.req.param('id');
-    knownAgent(id);
+    knownAgent(c, id);
     acd().pull(id, c.req.param('interactionId'));
     return c.json({ interaction: deps.store.interactions.get(c.req.param('interactionId')) });
   });
@@ -95,25 +98,25 @@ export function agentRoutes(deps: AppDeps): Hono {
     const body = await optionalJson(c, agentActionBodySchema);
     const service = acd();
     const offer = service.acd.offer(c.req.param('id'));
-    service.accept(c.req.param('id'), body.agentId as string | undefined);
+    service.accept(c.req.param('id'), actingAgent(c, body.agentId).agentId);
     return c.json({ interaction: offer && deps.store.interactions.get(offer.interactionId) });
   });
 
   app.post('/offers/:id/deny', async (c) => {
     const body = await optionalJson(c, agentActionBodySchema);
-    acd().deny(c.req.param('id'), body.agentId as string | undefined);
+    acd().deny(c.req.param('id'), actingAgent(c, body.agentId).agentId);
     return c.json({ denied: c.req.param('id') });
   });
 
   app.post('/interactions/:id/release', async (c) => {
     const body = await optionalJson(c, agentActionBodySchema);
-    acd().release(c.req.param('id'), body.agentId as string | undefined);
+    acd().release(c.req.param('id'), actingAgent(c, body.agentId).agentId);
     return c.json({ interaction: deps.store.interactions.get(c.req.param('id')) });
   });
 
   app.get('/agents/:id/events', (c) => {
     const id = c.req.param('id');
-    knownAgent(id);
+    knownAgent(c, id);
     const service = acd();
     return streamSSE(c, async (stream) => {
       const pending: AcdServiceEvent[] = [];

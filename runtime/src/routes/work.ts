@@ -10,6 +10,7 @@ import type { AgentResource, Disposition, Queue, StandardResponse } from '../../
 import { liquid } from '../../../schemas/templates.ts';
 import { mergeSkills } from '../blocks/skills.ts';
 import { actionTarget } from '../blocks/platform-action.ts';
+import { actingAgent, agentOnly } from '../auth/middleware.ts';
 import { errorText } from '../blocks/render.ts';
 import type { PlatformAction } from '../engine/types.ts';
 import { readJson } from '../http/body.ts';
@@ -48,14 +49,17 @@ export function workRoutes(deps: AppDeps): Hono {
   const { store } = deps;
   const now = (): Date => deps.now?.() ?? new Date();
 
-  const interaction = (id: string, agentId?: unknown): InteractionRecord => {
+  /** The interaction to act on; with sign-in on, an agent's token decides who acts, and only on their own interactions. */
+  const interaction = (c: Context, id: string, claimed?: unknown): InteractionRecord & { actor?: string } => {
+    const { agentId, enforced } = actingAgent(c, claimed);
     const record = store.interactions.get(id);
     if (!record) throw ApiError.notFound(`interaction "${id}"`);
+    if (enforced && record.agentId !== agentId) throw new ApiError(403, `interaction ${id} belongs to another agent`, { pointer: '/agentId' });
     if (ENDED.has(record.state)) throw new ApiError(409, `interaction ${id} is ${record.state}: nothing more can be done on it`, { state: record.state });
     if (typeof agentId === 'string' && record.agentId !== undefined && record.agentId !== agentId) {
       throw new ApiError(403, `interaction ${id} belongs to another agent`, { pointer: '/agentId' });
     }
-    return record;
+    return agentId === undefined ? record : { ...record, actor: agentId };
   };
 
   /** The newest message the customer sent on the interaction: what replies and actions answer. */
@@ -137,7 +141,7 @@ export function workRoutes(deps: AppDeps): Hono {
 
   app.post('/interactions/:id/reply', async (c) => {
     const body = (await optionalJson(c, replyBodySchema)) as { text?: string; responseId?: string; visibility?: 'public' | 'private' | 'same'; agentId?: string };
-    const record = interaction(c.req.param('id'), body.agentId);
+    const record = interaction(c, c.req.param('id'), body.agentId);
     if (body.text !== undefined && body.responseId !== undefined) {
       throw new ApiError(400, 'give either text or responseId, not both', { pointer: '/responseId' });
     }
@@ -148,14 +152,14 @@ export function workRoutes(deps: AppDeps): Hono {
       throw new ApiError(400, `${record.channel} has no public replies: choose "private" or "same"`, { pointer: '/visibility' });
     }
     const inbound = latestInbound(record);
-    const text = render(template, record, inbound, body.agentId, body.text !== undefined ? '/text' : '/responseId');
-    return c.json(sendReply(record, inbound, visibility, text, body.agentId), 201);
+    const text = render(template, record, inbound, record.actor, body.text !== undefined ? '/text' : '/responseId');
+    return c.json(sendReply(record, inbound, visibility, text, record.actor), 201);
   });
 
   for (const action of ['like', 'retweet', 'favorite'] as const) {
     app.post(`/interactions/:id/${action}`, async (c) => {
       const body = await optionalJson(c, engageBodySchema);
-      const record = interaction(c.req.param('id'), body.agentId);
+      const record = interaction(c, c.req.param('id'), body.agentId);
       const channels = ENGAGEMENT_CHANNELS[action];
       if (!(channels as readonly string[]).includes(record.channel)) {
         throw new ApiError(400, `cannot ${action} on ${record.channel}: only ${channels.join(' and ')} support it`, { action, channel: record.channel });
@@ -178,7 +182,7 @@ export function workRoutes(deps: AppDeps): Hono {
 
   app.post('/interactions/:id/move-to-private', async (c) => {
     const body = (await optionalJson(c, moveToPrivateBodySchema)) as { text?: string; agentId?: string };
-    const record = interaction(c.req.param('id'), body.agentId);
+    const record = interaction(c, c.req.param('id'), body.agentId);
     if ((PRIVATE_ONLY_CHANNELS as readonly string[]).includes(record.channel)) {
       throw new ApiError(400, `${record.channel} has no public posts: the conversation is private already`, { channel: record.channel });
     }
@@ -192,15 +196,15 @@ export function workRoutes(deps: AppDeps): Hono {
       pointer = '/text';
     }
     const inbound = latestInbound(record);
-    const text = render(template, record, inbound, body.agentId, pointer);
+    const text = render(template, record, inbound, record.actor, pointer);
     const at = now().toISOString();
-    const sent = sendReply(record, inbound, 'public', text, body.agentId, () => store.interactions.setVisibility(record.id, 'private', at));
+    const sent = sendReply(record, inbound, 'public', text, record.actor, () => store.interactions.setVisibility(record.id, 'private', at));
     return c.json({ ...sent, interaction: store.interactions.get(record.id) }, 201);
   });
 
   app.post('/interactions/:id/transfer', async (c) => {
     const body = (await readJson(c, transferBodySchema)) as { queue: string; agentId?: string };
-    const record = interaction(c.req.param('id'), body.agentId);
+    const record = interaction(c, c.req.param('id'), body.agentId);
     const queue = store.resources.get('queue', body.queue) as Queue | undefined;
     if (!queue) throw new ApiError(400, `queue "${body.queue}" does not exist`, { pointer: '/queue' });
     if (queue.id === record.queue && record.state !== 'completed') throw new ApiError(409, `interaction ${record.id} is in queue "${queue.id}" already`, { pointer: '/queue' });
@@ -217,7 +221,7 @@ export function workRoutes(deps: AppDeps): Hono {
 
   app.post('/interactions/:id/close', async (c) => {
     const body = (await optionalJson(c, closeBodySchema)) as { disposition?: string; agentId?: string };
-    const record = interaction(c.req.param('id'), body.agentId);
+    const record = interaction(c, c.req.param('id'), body.agentId);
     const queue = record.queue ? (store.resources.get('queue', record.queue) as Queue | undefined) : undefined;
     if (body.disposition === undefined && queue?.dispositionRequired) {
       throw new ApiError(400, `queue "${queue.id}" requires a disposition code to close`, { pointer: '/disposition' });
@@ -236,7 +240,10 @@ export function workRoutes(deps: AppDeps): Hono {
   app.get('/contacts/:id/history', (c) => {
     const contact = store.contacts.get(c.req.param('id'));
     if (!contact) throw ApiError.notFound(`contact "${c.req.param('id')}"`);
-    const interactions = store.interactions.list({ contactId: contact.id, limit: 500 }).map((record) => {
+    const records = store.interactions.list({ contactId: contact.id, limit: 500 });
+    const self = agentOnly(c);
+    if (self && !records.some((record) => record.agentId === self.agentId)) throw new ApiError(403, `contact "${contact.id}" is not one of your customers`);
+    const interactions = records.map((record) => {
       const disposition = record.disposition ? (store.resources.get('disposition', record.disposition) as Disposition | undefined) : undefined;
       return {
         ...record,

@@ -18,6 +18,8 @@ export interface Store {
   outbox: OutboxRepo;
   /** What the ACD keeps: agent states, subscriptions, offers. */
   acd: AcdRepo;
+  /** Sign-in: users and their sessions (hashed tokens). */
+  users: UserRepo;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
   /**
@@ -433,4 +435,40 @@ export interface OutboxRepo {
   enqueue(action: PlatformAction & { id: string }, owner: { executionId?: string; interactionId?: string }, at: string): void;
   /** A delivery report for something we sent, found by the id the platform gave it; false when it is not ours. */
   markDelivery(channel: string, platformResultId: string, status: string, error?: string): boolean;
+}
+
+// ---------- users and sessions ----------
+export type Role = 'admin' | 'analyst' | 'supervisor' | 'agent';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  /** `scrypt$N$r$p$salt$hash` (base64url); never the password itself. */
+  passwordHash: string;
+  roles: Role[];
+  /** The agent resource an agent acts as. */
+  agentId?: string;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  /** sha256 (hex) of the bearer token; the token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface UserRepo {
+  list(): UserRecord[];
+  count(): number;
+  get(id: string): UserRecord | undefined;
+  byUsername(username: string): UserRecord | undefined;
+  /** Throws ConflictError when the username is taken. */
+  create(user: UserRecord): UserRecord;
+  /** Deletes the user and their sessions. */
+  delete(id: string): boolean;
+  createSession(session: SessionRecord): void;
+  session(tokenHash: string): SessionRecord | undefined;
+  deleteSession(tokenHash: string): boolean;
 }

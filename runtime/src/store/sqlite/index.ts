@@ -9,6 +9,7 @@ import { SqliteInteractionRepo } from './interaction-repo.ts';
 import { SqliteMessageRepo } from './message-repo.ts';
 import { SqliteOutboxRepo } from './outbox-repo.ts';
 import { SqliteResourceRepo } from './resource-repo.ts';
+import { SqliteUserRepo } from './user-repo.ts';
 
 /**
  * The embedded store: one better-sqlite3 connection, a file (or ':memory:').
@@ -31,6 +32,7 @@ export function openSqliteStore(path: string): Store {
     executions: enlisting(new SqliteExecutionRepo(db, { messages, interactions, outbox }), group),
     outbox,
     acd: enlisting(new SqliteAcdRepo(db), group),
+    users: enlisting(new SqliteUserRepo(db), group),
     transaction: <T>(work: () => T): T => {
       group.enlist();
       return db.transaction(work)();

@@ -3,6 +3,7 @@ import { sql as channelChanges } from './002-channel-changes.ts';
 import { sql as outboxClaims } from './003-outbox-claims.ts';
 import { sql as acd } from './004-acd.ts';
 import { sql as agentWork } from './005-agent-work.ts';
+import { sql as auth } from './006-auth.ts';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'outbox-claims', sql: outboxClaims },
   { version: 4, name: 'acd', sql: acd },
   { version: 5, name: 'agent-work', sql: agentWork },
+  { version: 6, name: 'auth', sql: auth },
 ];

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { loginBodySchema, userBodySchema } from '../../../schemas/api.ts';
+import type { AuthService } from '../auth/service.ts';
+import { readJson } from '../http/body.ts';
+import type { AppDeps } from '../http/deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { ConflictError, type Role } from '../store/types.ts';
+import { publicUser } from '../auth/service.ts';
+
+/** Sign-in (`/api/auth/*`) and the admins' user list (`/api/users`). Who may call what: auth/policy.ts. */
+export function authRoutes(deps: AppDeps): { auth: Hono; users: Hono } {
+  const service = (): AuthService => {
+    if (!deps.auth) throw new ApiError(503, 'sign-in is not configured');
+    return deps.auth;
+  };
+  const auth = new Hono();
+  auth.post('/login', async (c) => {
+    const body = (await readJson(c, loginBodySchema)) as { username: string; password: string };
+    const session = service().login(body.username, body.password);
+    if (!session) throw new ApiError(401, 'wrong username or password');
+    return c.json(session);
+  });
+  auth.get('/me', (c) => {
+    const user = c.get('user');
+    if (!user) throw new ApiError(401, 'not signed in');
+    return c.json({ user });
+  });
+  auth.post('/logout', (c) => {
+    const token = c.get('token');
+    if (token) service().logout(token);
+    return c.json({ signedOut: true });
+  });
+
+  const users = new Hono();
+  users.get('/', (c) => c.json({ users: deps.store.users.list().map(publicUser) }));
+  users.post('/', async (c) => {
+    const body = (await readJson(c, userBodySchema)) as { username: string; password: string; roles: Role[]; agentId?: string };
+    if (body.roles.includes('agent') && body.agentId === undefined) throw new ApiError(400, 'an agent needs the agentId they act as', { pointer: '/agentId' });
+    if (body.agentId !== undefined && !deps.store.resources.get('agent', body.agentId)) {
+      throw new ApiError(400, `agent "${body.agentId}" does not exist`, { pointer: '/agentId' });
+    }
+    try {
+      return c.json({ user: service().createUser(body) }, 201);
+    } catch (error) {
+      if (error instanceof ConflictError) throw new ApiError(409, error.message, { pointer: '/username' });
+      throw error;
+    }
+  });
+  users.delete('/:id', (c) => {
+    const id = c.req.param('id');
+    if (c.get('user')?.id === id) throw new ApiError(409, 'you cannot delete yourself');
+    if (!deps.store.users.delete(id)) throw ApiError.notFound(`user "${id}"`);
+    return c.json({ deleted: id });
+  });
+  return { auth, users };
+}
