@@ -6,15 +6,19 @@ import { SignIn } from './auth/SignIn.tsx';
 import { useAuth, type Auth } from './auth/use-auth.ts';
 import { FlowEditor } from './editor/FlowEditor.tsx';
 import { FlowsSidebar } from './flows/FlowsSidebar.tsx';
+import { Desk } from './agent/Desk.tsx';
 import { ResourcesPage } from './resources/ResourcesPage.tsx';
+import { Supervisor } from './supervisor/Supervisor.tsx';
 
-type Route = { page: 'flows'; flowId: string | null } | { page: 'resources' };
+type Route = { page: 'flows'; flowId: string | null } | { page: 'resources' } | { page: 'supervisor' } | { page: 'desk' };
 
 const FLOW_PREFIX = '#/flows/';
 
 /** The page lives in the URL hash, so a reload or a shared link opens the same flow. */
 function routeFromHash(): Route {
   if (location.hash.startsWith('#/resources')) return { page: 'resources' };
+  if (location.hash.startsWith('#/supervisor')) return { page: 'supervisor' };
+  if (location.hash.startsWith('#/desk')) return { page: 'desk' };
   const id = location.hash.startsWith(FLOW_PREFIX) ? decodeURIComponent(location.hash.slice(FLOW_PREFIX.length)) : '';
   return { page: 'flows', flowId: id || null };
 }
@@ -118,6 +122,12 @@ function Workspace({ auth }: { auth: Auth }) {
           <a href="#/resources" className={route.page === 'resources' ? 'is-current' : ''}>
             Resources
           </a>
+          <a href="#/supervisor" className={route.page === 'supervisor' ? 'is-current' : ''}>
+            Supervisor
+          </a>
+          <a href="#/desk" className={route.page === 'desk' ? 'is-current' : ''}>
+            Desk
+          </a>
         </nav>
         {auth.user && (
           <div className="app__user">
@@ -131,7 +141,15 @@ function Workspace({ auth }: { auth: Auth }) {
         )}
       </header>
 
-      {route.page === 'resources' ? (
+      {route.page === 'desk' ? (
+        <main className="page">
+          <Desk />
+        </main>
+      ) : route.page === 'supervisor' ? (
+        <main className="page">
+          <Supervisor />
+        </main>
+      ) : route.page === 'resources' ? (
         <main className="page">
           <ResourcesPage />
         </main>
