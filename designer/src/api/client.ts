@@ -114,17 +114,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Sent as `x-user`, so the flow list can say who edited last. */
-let currentUser: string | undefined;
-export function setCurrentUser(user: string | undefined): void {
-  currentUser = user;
-}
-
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
   if (init.body !== undefined) headers.set('content-type', 'application/json');
-  if (currentUser) headers.set('x-user', currentUser);
   let response: Response;
   try {
     // Adds the session's token; a 401 brings up the sign-in page.

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { publishBodySchema, rollbackBodySchema, simulateBodySchema } from '../../../schemas/api.ts';
 import type { Flow } from '../../../schemas/flow.ts';
 import type { InboundMessage } from '../../../schemas/message.ts';
@@ -10,6 +10,11 @@ import { ConflictError, type FlowRecord } from '../store/types.ts';
 
 /** Saving keeps work in progress, but never an unknown block type or version (those could not be opened again). */
 const SAVE_BLOCKER = /^\/nodes\/\d+\/(type|version)$/;
+
+/** Who saved or published: the signed-in user (none when sign-in is off — never a header a client could claim). */
+function editor(c: Context): string | undefined {
+  return c.get('user')?.username;
+}
 
 function summary(record: FlowRecord) {
   return {
@@ -45,7 +50,7 @@ export function flowRoutes(deps: AppDeps): Hono {
     const { flow, problems } = checkDraft(await readJson(c));
     if (store.flows.get(flow.id)) throw new ApiError(409, `flow "${flow.id}" already exists`, { pointer: '/id' });
     const { revision: _ignored, ...draft } = flow;
-    const record = store.flows.create(draft, c.req.header('x-user'));
+    const record = store.flows.create(draft, editor(c));
     return c.json({ flow: { ...summary(record), draft: record.draft }, problems }, 201);
   });
 
@@ -64,7 +69,7 @@ export function flowRoutes(deps: AppDeps): Hono {
     }
     const { revision, ...draft } = flow;
     try {
-      const record = store.flows.save(draft, revision, c.req.header('x-user'));
+      const record = store.flows.save(draft, revision, editor(c));
       return c.json({ flow: { ...summary(record), draft: { ...record.draft, revision: record.revision } }, problems });
     } catch (error) {
       if (error instanceof ConflictError) {
@@ -108,7 +113,7 @@ export function flowRoutes(deps: AppDeps): Hono {
   app.post('/:id/publish', async (c) => {
     const body = (await readJson(c, publishBodySchema)) as { comment: string };
     const record = mustGet(c.req.param('id'));
-    const version = publish(record.id, record.draft, body.comment, c.req.header('x-user'));
+    const version = publish(record.id, record.draft, body.comment, editor(c));
     return c.json({ version: versionSummary(version) }, 201);
   });
 
@@ -130,7 +135,7 @@ export function flowRoutes(deps: AppDeps): Hono {
     const record = mustGet(c.req.param('id'));
     const old = store.flows.version(record.id, body.version);
     if (!old) throw new ApiError(404, `version ${body.version} of flow "${record.id}" not found`, { pointer: '/version' });
-    const version = publish(record.id, old.document, body.comment ?? `rollback to version ${body.version}`, c.req.header('x-user'), body.version);
+    const version = publish(record.id, old.document, body.comment ?? `rollback to version ${body.version}`, editor(c), body.version);
     return c.json({ version: versionSummary(version) }, 201);
   });
 
