@@ -1,11 +1,11 @@
 import './supervisor.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Flag, Queue } from '../../../schemas/resources/index.ts';
 import { listResources, setFlag } from '../api/client.ts';
 import { FlagSwitch } from '../resources/FlagEditor.tsx';
 import { ageSeconds, describeTarget, formatAge } from './age.ts';
 import { listAgents, listLiveInteractions, transferInteraction, type AgentRow, type InteractionRow } from './api.ts';
-import { useAgentStreams, useNow } from './live.ts';
+import { useAcdStream, useNow } from './live.ts';
 
 interface Snapshot {
   agents: AgentRow[];
@@ -58,13 +58,12 @@ function useSnapshot(): { data?: Snapshot; error?: string; loading: boolean; rel
  * The supervisor's view: agents and their states, each queue's waiting
  * interactions with their ages against the service-level target, the work
  * agents hold, emergency flags, and moving an interaction to another queue.
- * Agents' event streams bring changes in; the ages tick on a display timer.
+ * The ACD's event stream brings changes in; the ages tick on a display timer.
  */
 export function Supervisor() {
   const { data, error, loading, reload } = useSnapshot();
   const now = useNow(1000);
-  const agentIds = useMemo(() => data?.agents.map((agent) => agent.resource.id) ?? [], [data?.agents]);
-  const streams = useAgentStreams(agentIds, reload);
+  const live = useAcdStream(reload);
   const [actionError, setActionError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState<string>();
@@ -117,8 +116,8 @@ export function Supervisor() {
     <div className="supervisor">
       <div className="supervisor__bar">
         <h1 className="supervisor__title">Supervisor</h1>
-        <span className={`supervisor__live${streams > 0 && streams === agentIds.length ? ' is-live' : ''}`} data-streams={streams}>
-          {agentIds.length === 0 ? 'No agents' : `Live: ${streams}/${agentIds.length} agent streams`}
+        <span className={`supervisor__live${live ? ' is-live' : ''}`} data-live={live}>
+          {live ? 'Live' : 'Reconnecting…'}
         </span>
         <span className="supervisor__stamp">{data ? `Updated ${new Date(data.loadedAt).toLocaleTimeString()}` : ''}</span>
         <button type="button" className="button button--small" onClick={reload} disabled={loading}>

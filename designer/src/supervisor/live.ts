@@ -1,55 +1,42 @@
 import { useEffect, useRef, useState } from 'react';
 import { eventSourceUrl } from '../auth/http.ts';
 
-/** The event types an agent's stream sends (runtime/src/routes/agents.ts); each may change what the supervisor sees. */
-export const AGENT_EVENTS = ['status', 'offered', 'offer-ended', 'assigned', 'parked', 'unparked', 'preference-ended', 'subscribed', 'released', 'queued'] as const;
+/** The event types of the ACD's stream (runtime/src/routes/agents.ts); each may change what the supervisor sees. */
+export const ACD_EVENTS = ['status', 'queued', 'offered', 'offer-ended', 'assigned', 'parked', 'unparked', 'preference-ended', 'overflowed', 'subscribed', 'released', 'removed'] as const;
 
 /**
- * One EventSource per agent (`GET /api/agents/:id/events`); `onChange` is
- * called, debounced, when any of them reports something, and after a stream
- * reconnects (its `hello`), since events may have been missed meanwhile.
- * Returns how many streams are open.
+ * The ACD's event stream for supervisors (`GET /api/acd/events`): `onChange`
+ * is called, debounced, when it reports something, and after it reconnects
+ * (its `hello`), since events may have been missed meanwhile. Returns whether
+ * the stream is open.
  */
-export function useAgentStreams(agentIds: readonly string[], onChange: () => void): number {
+export function useAcdStream(onChange: () => void): boolean {
   const callback = useRef(onChange);
   callback.current = onChange;
-  const [open, setOpen] = useState(0);
-  const key = [...agentIds].sort().join('\n');
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    if (key === '' || typeof EventSource === 'undefined') return;
+    if (typeof EventSource === 'undefined') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = () => {
       clearTimeout(timer);
       timer = setTimeout(() => callback.current(), 150);
     };
-    const states = new Map<EventSource, boolean>();
-    const count = () => setOpen([...states.values()].filter(Boolean).length);
-    const sources = key.split('\n').map((id) => {
-      const source = new EventSource(eventSourceUrl(`/api/agents/${encodeURIComponent(id)}/events`));
-      let greeted = false;
-      states.set(source, false);
-      source.addEventListener('hello', () => {
-        if (greeted) changed();
-        greeted = true;
-      });
-      for (const type of AGENT_EVENTS) source.addEventListener(type, changed);
-      source.onopen = () => {
-        states.set(source, true);
-        count();
-      };
-      source.onerror = () => {
-        states.set(source, false);
-        count();
-      };
-      return source;
+    const source = new EventSource(eventSourceUrl('/api/acd/events'));
+    let greeted = false;
+    source.addEventListener('hello', () => {
+      if (greeted) changed();
+      greeted = true;
     });
+    for (const type of ACD_EVENTS) source.addEventListener(type, changed);
+    source.onopen = () => setOpen(true);
+    source.onerror = () => setOpen(false);
     return () => {
       clearTimeout(timer);
-      for (const source of sources) source.close();
-      setOpen(0);
+      source.close();
+      setOpen(false);
     };
-  }, [key]);
+  }, []);
 
   return open;
 }

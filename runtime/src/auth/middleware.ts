@@ -11,12 +11,12 @@ declare module 'hono' {
   }
 }
 
-/** The bearer token of a request; the agents' event stream may pass it as `?access_token=` (EventSource sends no headers). */
+/** The bearer token of a request; the event streams may pass it as `?access_token=` (EventSource sends no headers). */
 function tokenOf(c: Context): string | undefined {
   const header = c.req.header('authorization');
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (match) return match[1];
-  if (c.req.method === 'GET' && /^\/api\/agents\/[^/]+\/events$/.test(c.req.path)) return c.req.query('access_token') || undefined;
+  if (c.req.method === 'GET' && /^\/api\/(agents\/[^/]+|acd)\/events$/.test(c.req.path)) return c.req.query('access_token') || undefined;
   return undefined;
 }
 

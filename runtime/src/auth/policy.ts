@@ -32,6 +32,8 @@ export const ROUTE_RULES: readonly Rule[] = [
   { methods: ['PUT'], path: /^\/api\/flags\/[^/]+$/, access: ['admin', 'supervisor', 'analyst'] },
   { methods: ['POST'], path: /^\/api\/messages$/, access: ['admin', 'analyst'] },
 
+  { methods: READ, path: /^\/api\/acd\/events$/, access: ['supervisor', 'admin'] },
+
   // The desk: agents (only their own work, checked in the routes), supervisors, admins.
   { methods: '*', path: /^\/api\/agents(\/.*)?$/, access: DESK },
   { methods: '*', path: /^\/api\/offers\/.*$/, access: DESK },

@@ -118,39 +118,49 @@ export function agentRoutes(deps: AppDeps): Hono {
     const id = c.req.param('id');
     knownAgent(c, id);
     const service = acd();
-    return streamSSE(c, async (stream) => {
-      const pending: AcdServiceEvent[] = [];
-      let wake: (() => void) | undefined;
-      let closed = false;
-      const stop = service.on((event) => {
-        if (!concerns(event, id)) return;
-        pending.push(event);
-        wake?.();
-      });
-      const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), HEARTBEAT_MS);
-      stream.onAbort(() => {
-        closed = true;
-        wake?.();
-      });
-      let seq = 0;
-      try {
-        const view = service.agent(id);
-        await stream.writeSSE({ event: 'hello', id: String(seq++), data: JSON.stringify({ agentId: id, status: view?.status ?? 'offline', offers: view?.offers ?? [], personalQueue: view?.personalQueue ?? [], assigned: view?.assigned ?? [] }) });
-        while (!closed && !stream.aborted && !stream.closed) {
-          const event = pending.shift();
-          if (!event) {
-            await new Promise<void>((resolve) => (wake = resolve));
-            wake = undefined;
-            continue;
-          }
-          await stream.writeSSE({ event: event.type, id: String(seq++), data: JSON.stringify(event) });
-        }
-      } finally {
-        clearInterval(heartbeat);
-        stop();
-      }
-    });
+    const view = service.agent(id);
+    const hello = { agentId: id, status: view?.status ?? 'offline', offers: view?.offers ?? [], personalQueue: view?.personalQueue ?? [], assigned: view?.assigned ?? [] };
+    return eventStream(c, service, hello, (event) => concerns(event, id));
   });
+
+  // Supervisors: every ACD event, including interactions that start waiting for nobody in particular.
+  app.get('/acd/events', (c) => eventStream(c, acd(), { agents: acd().agents().length }, () => true));
 
   return app;
 }
+
+/** Server-sent events of the ACD service that pass `wanted`, after a `hello`; a comment line keeps idle connections open. */
+function eventStream(c: Context, service: AcdService, hello: unknown, wanted: (event: AcdServiceEvent) => boolean): Response {
+  return streamSSE(c, async (stream) => {
+    const pending: AcdServiceEvent[] = [];
+    let wake: (() => void) | undefined;
+    let closed = false;
+    const stop = service.on((event) => {
+      if (!wanted(event)) return;
+      pending.push(event);
+      wake?.();
+    });
+    const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), HEARTBEAT_MS);
+    stream.onAbort(() => {
+      closed = true;
+      wake?.();
+    });
+    let seq = 0;
+    try {
+      await stream.writeSSE({ event: 'hello', id: String(seq++), data: JSON.stringify(hello) });
+      while (!closed && !stream.aborted && !stream.closed) {
+        const event = pending.shift();
+        if (!event) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        await stream.writeSSE({ event: event.type, id: String(seq++), data: JSON.stringify(event) });
+      }
+    } finally {
+      clearInterval(heartbeat);
+      stop();
+    }
+  });
+}
+

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium() || !existsSync(join(DESIGNER_DIST, 'index.html'))
     expect(await queueCard('social-care').locator('[data-waiting]').getAttribute('data-waiting')).toBe('0');
     expect(await page.locator('.queue-card').count()).toBe(8);
     expect(await page.getByRole('switch', { name: /Service outage/ }).getAttribute('aria-checked')).toBe('false');
-    await expect.poll(() => page.locator('.supervisor__live').getAttribute('data-streams')).toBe('2');
+    await expect.poll(() => page.locator('.supervisor__live').getAttribute('data-live')).toBe('true');
     expect(await page.locator('.app__nav a.is-current').innerText()).toBe('Supervisor');
   });
 
@@ -79,11 +79,11 @@ describe.skipIf(!hasChromium() || !existsSync(join(DESIGNER_DIST, 'index.html'))
     });
     interactionId = routed.interactionId;
     expect(interactionId).toBeTruthy();
-    // No agent is subscribed to an unheld queue event: an agent's status change is what the page hears.
-    await send('POST', '/api/agents/alice/status', { status: 'not-ready', reason: 'lunch' });
-
+    // The ACD's stream reports the new waiting interaction by itself: no agent event, no Refresh.
     const row = queueCard('social-care').locator(`tr[data-interaction="${interactionId}"]`);
     await row.waitFor();
+    await send('POST', '/api/agents/alice/status', { status: 'not-ready', reason: 'lunch' });
+    await expect.poll(() => page.locator('tr[data-agent="alice"] [data-status]').innerText()).toMatch(/not-ready\s*· lunch/);
     expect(await page.locator('tr[data-agent="alice"] [data-status]').innerText()).toMatch(/not-ready\s*· lunch/);
     expect(await queueCard('social-care').locator('[data-waiting]').getAttribute('data-waiting')).toBe('1');
     expect(await row.innerText()).toContain('twitter');

@@ -80,7 +80,11 @@ describe('an agent acts only on their own work (sign-in on)', () => {
     expect(own.status).toBe(200);
     expect(own.headers.get('content-type')).toContain('text/event-stream');
     await own.body?.cancel();
-    // The query token is for the event stream only.
+    expect((await runtime.app.request(`/api/acd/events?access_token=${tokens.alice}`)).status).toBe(403);
+    const supervising = await runtime.app.request(`/api/acd/events?access_token=${tokens.sue}`);
+    expect(supervising.status).toBe(200);
+    await supervising.body?.cancel();
+    // The query token is for the event streams only.
     expect((await runtime.app.request(`/api/agents?access_token=${tokens.alice}`)).status).toBe(401);
   });
 });

@@ -156,6 +156,31 @@ describe('agent event stream', () => {
     }
   });
 
+  it("tells supervisors of every ACD event, an interaction waiting for nobody in particular included", async () => {
+    const { runtime } = await acdRuntime({ listen: true });
+    try {
+      const controller = new AbortController();
+      const response = await fetch(`${runtime.url}/api/acd/events`, { signal: controller.signal });
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      const readUntil = async (pattern: RegExp) => {
+        while (!pattern.test(text)) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += value;
+        }
+      };
+      await readUntil(/event: hello/);
+      const id = await inject(runtime, 'p-sup-1');
+      await readUntil(/event: queued\ndata: .*\n/);
+      expect(/event: queued\ndata: (.*)\n/.exec(text)![1]).toContain(id);
+      controller.abort();
+      await reader.cancel().catch(() => {});
+    } finally {
+      await runtime.close();
+    }
+  });
+
   it('answers 404 for an unknown agent', async () => {
     const { runtime } = await acdRuntime();
     expect((await call(runtime, 'GET', '/api/agents/ghost/events')).status).toBe(404);
