@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntime, type Runtime } from '../../runtime/src/server.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, recordPageProblems } from '../support/browser.ts';
 import { DESIGNER_DIST } from './serve-designer.ts';
 
 // Relies on a built designer in designer/dist (`npm run build:designer`); the test does not build it.
@@ -60,10 +60,7 @@ describe.skipIf(!hasChromium())('Designer editing against the runtime', () => {
     runtime = await startRuntime({ database: join(dir, 'switchyard.db'), port: 0, seed: join(REPO, 'flows'), designerDir: DESIGNER_DIST, quiet: true });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
+    recordPageProblems(page, problems);
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntime, type Runtime } from '../../runtime/src/server.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, recordPageProblems } from '../support/browser.ts';
 import { DESIGNER_DIST } from './serve-designer.ts';
 
 /**
@@ -132,10 +132,7 @@ describe.skipIf(!hasChromium() || !existsSync(join(DESIGNER_DIST, 'index.html'))
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: 'Europe/London' });
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
+    recordPageProblems(page, problems);
   });
 
   afterAll(async () => {

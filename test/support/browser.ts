@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The system Chromium the browser tests drive (Debian's `chromium` package). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -23,5 +23,13 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** Collects the page's uncaught errors and console errors into `problems`, for a test to assert there were none. */
+export function recordPageProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
   });
 }
