@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { blocks } from '../../schemas/blocks/index.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import type { AppDeps } from './http/deps.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
 import { authorize } from './auth/middleware.ts';
@@ -35,12 +35,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.onError((error, c) => errorResponse(error, c, deps.log));
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
 
-  const limit = bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, `request body is larger than the limit of ${maxSize} bytes`);
-    },
-  });
+  const limit = bodyLimit(maxSize);
   app.use('/webhooks/*', limit);
   app.use('/api/*', limit);
 
