@@ -29,7 +29,7 @@ const TEXTS = [
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--max-semi-space-size=32', 'bin/switchyard.js', 'serve', '--port', '0', '--data', dataDir, '--seed', 'flows'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', SWITCHYARD_AUTH: 'off' },
   });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -101,7 +101,7 @@ export async function engineBench(): Promise<string> {
     const db = new Database(join(dataDir, 'switchyard.db'), { readonly: true });
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const executions = count('SELECT count(*) AS n FROM executions');
-    const steps = count('SELECT count(*) AS n FROM execution_steps');
+    const steps = count('SELECT coalesce(sum(json_array_length(steps)), 0) AS n FROM executions');
     const contacts = count('SELECT count(*) AS n FROM contacts');
     const running = count("SELECT count(*) AS n FROM executions WHERE status = 'running'");
     db.close();

@@ -102,10 +102,24 @@ export class Engine {
     return this.byAccount.get(account);
   }
 
-  /** Stores an inbound message and runs the published flow of its account on it; resolves once all of it is durable. */
+  /**
+   * Runs the published flow of its account on an inbound message, then stores
+   * the message and everything the run did in one go; resolves once all of it
+   * is durable. Nothing is stored before the answer could be given, so a crash
+   * mid-run leaves nothing behind and the caller's retry runs it again.
+   */
   async receive(inbound: InboundMessage): Promise<ReceiveOutcome> {
-    const accepted = this.store(inbound);
-    const outcome = accepted.run ? await this.runLive(accepted.run.executionId, accepted.run.flow, accepted.run.message) : accepted.outcome;
+    const message = this.stamp(inbound);
+    const flow = this.byAccount.get(message.account);
+    let outcome: ReceiveOutcome;
+    if (!flow) outcome = this.store(message).outcome;
+    else if (this.options.store.messages.has(message)) outcome = { status: 'duplicate', steps: [] };
+    else {
+      const executionId = newId();
+      const state = this.liveRunState();
+      const run = await this.execute(executionId, state, this.machineFor(flow), this.startContext(flow, message));
+      outcome = this.commit(executionId, flow, message, run, state, 'insert');
+    }
     // Acknowledged only once committed: nothing answered 2xx is lost in a crash.
     await this.options.store.durable();
     return outcome;
@@ -117,7 +131,7 @@ export class Engine {
    * Call `run()` with the result afterwards; a crash in between is recovered at start.
    */
   async accept(inbound: InboundMessage): Promise<Accepted> {
-    const accepted = this.store(inbound);
+    const accepted = this.store(this.stamp(inbound));
     await this.options.store.durable();
     return accepted;
   }
@@ -130,8 +144,11 @@ export class Engine {
     return outcome;
   }
 
-  private store(inbound: InboundMessage): Accepted {
-    const message: StoredMessage = { ...inbound, id: newId(), receivedAt: inbound.receivedAt ?? this.now().toISOString() };
+  private stamp(inbound: InboundMessage): StoredMessage {
+    return { ...inbound, id: newId(), receivedAt: inbound.receivedAt ?? this.now().toISOString() };
+  }
+
+  private store(message: StoredMessage): Accepted {
     const flow = this.byAccount.get(message.account);
     const executionId = newId();
     const started = this.options.store.executions.start(message, flow && { id: executionId, flowId: flow.flowId, flowVersion: flow.version });
@@ -212,12 +229,27 @@ export class Engine {
 
   private async runLive(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<ReceiveOutcome> {
     const state = this.liveRunState();
-    const context: RunContext = { flow: { id: flow.flowId, version: flow.version }, message, routing: { priority: 50, skills: [] }, vars: {} };
-    const outcome = await this.execute(executionId, state, this.machineFor(flow), context);
+    const outcome = await this.execute(executionId, state, this.machineFor(flow), this.startContext(flow, message));
     return this.commit(executionId, flow, message, outcome, state);
   }
 
-  private commit(executionId: string, flow: FlowVersionRecord, message: StoredMessage, outcome: RunOutcome, state: RunState): ReceiveOutcome {
+  private startContext(flow: FlowVersionRecord, message: StoredMessage): RunContext {
+    return { flow: { id: flow.flowId, version: flow.version }, message, routing: { priority: 50, skills: [] }, vars: {} };
+  }
+
+  /**
+   * Writes what a run did: `update` for a run stored when it started (webhooks,
+   * resumed runs), `insert` for one whose message is stored only now, which
+   * turns out a duplicate if the same platform message got in meanwhile.
+   */
+  private commit(
+    executionId: string,
+    flow: FlowVersionRecord,
+    message: StoredMessage,
+    outcome: RunOutcome,
+    state: RunState,
+    write: 'update' | 'insert' = 'update',
+  ): ReceiveOutcome {
     const { store } = this.options;
     // Bookkeeping (outbox schedule, deadlines, the last-agent window) runs on real time; only flows see `now`.
     const at = new Date();
@@ -234,7 +266,10 @@ export class Engine {
       ...(outcome.status === 'waiting' && { snapshot: outcome.snapshot, waitKey: outcome.waitKey }),
     };
     if (finished) record.interaction = interactionFor(this.options.store.interactions, flow, message, outcome, at);
-    store.executions.commit(record);
+    if (write === 'update') store.executions.commit(record);
+    else if (!store.executions.record(message, { id: executionId, flowId: flow.flowId, flowVersion: flow.version }, record)) {
+      return { status: 'duplicate', steps: [] };
+    }
     if (state.actions.length > 0) this.options.onActionsQueued?.();
     const created = record.interaction;
     if (created && created.joinId === undefined && created.record.state === 'queued' && created.record.queue !== undefined && this.options.onInteractionQueued) {

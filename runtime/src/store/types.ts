@@ -134,6 +134,8 @@ export interface ContactRepo {
   openConversation(contactId: string, channel: string, since: string): ConversationRecord | undefined;
   createConversation(conversation: ConversationRecord): ConversationRecord;
   touchConversation(id: string, at: string): void;
+  /** The agent who took the conversation's latest interaction: the one a flow's last-agent routing prefers. */
+  setConversationAgent(id: string, agentId: string): void;
   /** Interactions of the contact created after `since`, and those still not closed. */
   stats(contactId: string, since: string): { recentInteractions: number; pendingInteractions: number };
 }
@@ -197,7 +199,10 @@ export interface InteractionFlag {
 
 export interface MessageRepo {
   /** Stores an inbound message; returns undefined when (channel, account, platformMessageId) was seen before. */
-  insertInbound(message: StoredMessage): MessageRecord | undefined;
+  /** Stores an inbound message, filed under its interaction when that is already known; undefined for a duplicate. */
+  insertInbound(message: StoredMessage, link?: { interactionId: string; contactId?: string; conversationId?: string }): MessageRecord | undefined;
+  /** Whether a message with this platform id was stored before (the duplicate check before a run). */
+  has(message: Pick<StoredMessage, 'channel' | 'account' | 'platformMessageId'>): boolean;
   /** Stores what an agent sent, on its interaction (direction 'out'). */
   insertOutbound(message: OutboundMessage): MessageRecord;
   get(id: string): MessageRecord | undefined;
@@ -319,6 +324,24 @@ export interface AcdRepo {
   endOfferFor(interactionId: string, agentId: string, reason: OfferEndReason, at: string): boolean;
   /** Ends every offer still open (a restart withdraws them all); returns how many. */
   endOpenOffers(reason: OfferEndReason, at: string): number;
+  /** Ids of the interactions offered to, assigned to or closed by an agent, newest first. */
+  interactionIdsOf(agentId: string, limit: number): string[];
+  /** Interactions an agent denied or let time out, still in their personal queue (kept apart from them until pulled). */
+  declines(): AcdDeclineRecord[];
+  decline(interactionId: string, agentId: string, at: string): void;
+  /** Out of one agent's personal queue (`agentId`), or of everyone's. */
+  undecline(interactionId: string, agentId?: string): void;
+  /** Interactions transferred away from an agent: not routed back to them as the customer's last agent. */
+  transferExclusions(): AcdDeclineRecord[];
+  excludeAfterTransfer(interactionId: string, agentId: string, at: string): void;
+  /** Forgets an interaction's declines and transfer exclusion (it left the ACD). */
+  forgetInteraction(interactionId: string): void;
+}
+
+export interface AcdDeclineRecord {
+  interactionId: string;
+  agentId: string;
+  at: string;
 }
 
 // ---------- executions ----------
@@ -374,6 +397,12 @@ export interface ExecutionRepo {
   /** Stores a new inbound message and (when a flow takes it) its execution as running, in one transaction; undefined for a duplicate message. */
   start(message: StoredMessage, execution?: { id: string; flowId: string; flowVersion: number }): { message: MessageRecord } | undefined;
   commit(commit: RunCommit): void;
+  /**
+   * Stores a message and the run that already went on it (finished or paused)
+   * in one transaction, for callers that wait for the whole run; false, with
+   * nothing written, when the message turns out to be a duplicate.
+   */
+  record(message: StoredMessage, execution: { id: string; flowId: string; flowVersion: number }, commit: RunCommit): boolean;
   get(id: string): ExecutionRecord | undefined;
   list(filter: ExecutionFilter): ExecutionRecord[];
   snapshot(id: string): unknown;

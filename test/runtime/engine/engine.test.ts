@@ -57,6 +57,14 @@ describe('Engine', () => {
     expect(store.executions.list({ flowId: 'router' })).toHaveLength(1);
   });
 
+  it('keeps one run when the same platform message arrives twice at once, and stores nothing of the other', async () => {
+    const [first, second] = await Promise.all([engine.receive(tweet('refund', 'twice')), engine.receive(tweet('refund', 'twice'))]);
+    expect([first.status, second.status].sort()).toEqual(['completed', 'duplicate']);
+    expect(store.executions.list({ flowId: 'router' })).toHaveLength(1);
+    expect(store.messages.list({ limit: 10 })).toHaveLength(1);
+    expect(store.interactions.list({ limit: 10 })).toHaveLength(1);
+  });
+
   it('stores a message for an account no published flow takes, and runs nothing', async () => {
     const outcome = await engine.receive({ ...tweet('hi', 'w-1'), channel: 'whatsapp', visibility: 'private', kind: 'message', account: 'acme-whatsapp' });
     expect(outcome.status).toBe('no-flow');

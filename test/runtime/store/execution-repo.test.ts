@@ -109,6 +109,38 @@ describe('ExecutionRepo', () => {
     });
   });
 
+  describe('record (a run stored whole with its message)', () => {
+    it('writes the message filed under its interaction, the finished run with its steps, actions and the interaction', () => {
+      const stored = store.executions.record(message(1), { id: 'run-1', ...care }, completedCommit('run-1', 'msg-1', { actions: [reply('out-1')], interaction: { record: interaction('int-1') } }));
+      expect(stored).toBe(true);
+      expect(store.messages.get('msg-1')).toMatchObject({ interactionId: 'int-1', contactId: 'contact-1', conversationId: 'conv-1' });
+      expect(store.executions.get('run-1')).toMatchObject({ status: 'completed', startedAt: at(1), finishedAt: at(1), interactionId: 'int-1', steps: steps(6) });
+      expect(store.outbox.get('out-1')).toMatchObject({ executionId: 'run-1', interactionId: 'int-1' });
+      expect(store.messages.has(message(1))).toBe(true);
+    });
+
+    it('keeps a paused run waiting with its snapshot, and a later commit appends its steps', () => {
+      const snapshot = { value: { node_reply: 'waiting' }, context: { vars: {} } };
+      store.executions.record(message(1), { id: 'run-1', ...care }, { ...completedCommit('run-1', 'msg-1'), status: 'waiting', steps: steps(3), actions: [reply('out-1')], waitKey: 'out-1', snapshot });
+      expect(store.executions.findWaiting('out-1')).toMatchObject({ id: 'run-1', status: 'waiting' });
+      expect(store.executions.snapshot('run-1')).toEqual(snapshot);
+      store.executions.commit(completedCommit('run-1', 'msg-1', { steps: steps(2, 4), interaction: { record: interaction('int-1') } }));
+      expect(store.executions.get('run-1')?.steps.map((step) => step.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(store.outbox.get('out-1')?.interactionId).toBe('int-1');
+      expect(store.executions.snapshot('run-1')).toBeUndefined();
+    });
+
+    it('writes nothing for a message that got in meanwhile (a duplicate), not even the interaction', () => {
+      store.executions.start(message(1), { id: 'run-1', ...care });
+      const again = store.executions.record(message(1, { id: 'msg-again' }), { id: 'run-2', ...care }, completedCommit('run-2', 'msg-again', { actions: [reply('out-2')], interaction: { record: interaction('int-2') } }));
+      expect(again).toBe(false);
+      expect(store.executions.get('run-2')).toBeUndefined();
+      expect(store.messages.get('msg-again')).toBeUndefined();
+      expect(store.interactions.get('int-2')).toBeUndefined();
+      expect(store.outbox.get('out-2')).toBeUndefined();
+    });
+  });
+
   describe('reading', () => {
     beforeEach(() => {
       for (const n of [1, 2, 3, 4]) store.executions.start(message(n), { id: `run-${n}`, flowId: n === 4 ? 'vip' : 'care', flowVersion: 1 });

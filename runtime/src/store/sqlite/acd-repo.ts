@@ -1,4 +1,4 @@
-import type { AcdRepo, AgentStateRecord, AgentSubscriptionRecord, OfferEndReason, OfferRecord } from '../types.ts';
+import type { AcdDeclineRecord, AcdRepo, AgentStateRecord, AgentSubscriptionRecord, OfferEndReason, OfferRecord } from '../types.ts';
 import type { Db } from './db.ts';
 import { optional } from './rows.ts';
 
@@ -19,6 +19,14 @@ interface OfferRow {
   ended_at: string | null;
   end_reason: OfferEndReason | null;
 }
+
+interface DeclineRow {
+  interaction_id: string;
+  agent_id: string;
+  at: string;
+}
+
+const toDecline = (row: DeclineRow): AcdDeclineRecord => ({ interactionId: row.interaction_id, agentId: row.agent_id, at: row.at });
 
 function toState(row: StateRow): AgentStateRecord {
   return { agentId: row.agent_id, status: row.status, reason: optional(row.reason), idleSince: optional(row.idle_since), updatedAt: row.updated_at };
@@ -44,6 +52,14 @@ export class SqliteAcdRepo implements AcdRepo {
   private readonly endOfferRow;
   private readonly endOfferForRow;
   private readonly endOpenRows;
+  private readonly selectIdsOf;
+  private readonly selectDeclines;
+  private readonly insertDecline;
+  private readonly deleteDecline;
+  private readonly deleteDeclines;
+  private readonly selectExclusions;
+  private readonly upsertExclusion;
+  private readonly deleteExclusion;
   private readonly db: Db;
 
   constructor(db: Db) {
@@ -70,6 +86,21 @@ export class SqliteAcdRepo implements AcdRepo {
       'UPDATE offers SET ended_at = ?, end_reason = ? WHERE interaction_id = ? AND agent_id = ? AND ended_at IS NULL',
     );
     this.endOpenRows = db.prepare<[string, string]>('UPDATE offers SET ended_at = ?, end_reason = ? WHERE ended_at IS NULL');
+    this.selectIdsOf = db
+      .prepare<[string, number], string>('SELECT id FROM interactions WHERE agent_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .pluck();
+    this.selectDeclines = db.prepare<[], DeclineRow>('SELECT * FROM acd_declines ORDER BY at, rowid');
+    this.insertDecline = db.prepare<[string, string, string]>(
+      'INSERT INTO acd_declines (interaction_id, agent_id, at) VALUES (?, ?, ?) ON CONFLICT (interaction_id, agent_id) DO NOTHING',
+    );
+    this.deleteDecline = db.prepare<[string, string]>('DELETE FROM acd_declines WHERE interaction_id = ? AND agent_id = ?');
+    this.deleteDeclines = db.prepare<[string]>('DELETE FROM acd_declines WHERE interaction_id = ?');
+    this.selectExclusions = db.prepare<[], DeclineRow>('SELECT * FROM acd_transfer_exclusions ORDER BY at, rowid');
+    this.upsertExclusion = db.prepare<[string, string, string]>(
+      `INSERT INTO acd_transfer_exclusions (interaction_id, agent_id, at) VALUES (?, ?, ?)
+       ON CONFLICT (interaction_id) DO UPDATE SET agent_id = excluded.agent_id, at = excluded.at`,
+    );
+    this.deleteExclusion = db.prepare<[string]>('DELETE FROM acd_transfer_exclusions WHERE interaction_id = ?');
   }
 
   agentStates(): AgentStateRecord[] {
@@ -124,5 +155,35 @@ export class SqliteAcdRepo implements AcdRepo {
 
   endOpenOffers(reason: OfferEndReason, at: string): number {
     return this.endOpenRows.run(at, reason).changes;
+  }
+
+  interactionIdsOf(agentId: string, limit: number): string[] {
+    return this.selectIdsOf.all(agentId, limit);
+  }
+
+  declines(): AcdDeclineRecord[] {
+    return this.selectDeclines.all().map(toDecline);
+  }
+
+  decline(interactionId: string, agentId: string, at: string): void {
+    this.insertDecline.run(interactionId, agentId, at);
+  }
+
+  undecline(interactionId: string, agentId?: string): void {
+    if (agentId === undefined) this.deleteDeclines.run(interactionId);
+    else this.deleteDecline.run(interactionId, agentId);
+  }
+
+  transferExclusions(): AcdDeclineRecord[] {
+    return this.selectExclusions.all().map(toDecline);
+  }
+
+  excludeAfterTransfer(interactionId: string, agentId: string, at: string): void {
+    this.upsertExclusion.run(interactionId, agentId, at);
+  }
+
+  forgetInteraction(interactionId: string): void {
+    this.deleteDeclines.run(interactionId);
+    this.deleteExclusion.run(interactionId);
   }
 }

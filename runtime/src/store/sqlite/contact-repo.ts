@@ -75,6 +75,7 @@ export class SqliteContactRepo implements ContactRepo {
   private readonly selectOpenConversation;
   private readonly insertConversation;
   private readonly touch;
+  private readonly setAgent;
   private readonly selectStats;
   private readonly createTx;
 
@@ -111,6 +112,7 @@ export class SqliteContactRepo implements ContactRepo {
        VALUES (@id, @contact_id, @channel, @account, @visibility, @status, @started_at, @last_message_at, @last_agent_id)`,
     );
     this.touch = db.prepare<[string, string]>('UPDATE conversations SET last_message_at = max(last_message_at, ?) WHERE id = ?');
+    this.setAgent = db.prepare<[string, string]>('UPDATE conversations SET last_agent_id = ? WHERE id = ?');
     this.selectStats = db.prepare<[string, string], { recent: number | null; pending: number | null }>(
       `SELECT SUM(created_at > ?) AS recent, SUM(state IN ('queued', 'offered', 'assigned')) AS pending
        FROM interactions WHERE contact_id = ?`,
@@ -204,6 +206,10 @@ export class SqliteContactRepo implements ContactRepo {
 
   touchConversation(id: string, at: string): void {
     this.touch.run(at, id);
+  }
+
+  setConversationAgent(id: string, agentId: string): void {
+    this.setAgent.run(agentId, id);
   }
 
   stats(contactId: string, since: string): { recentInteractions: number; pendingInteractions: number } {

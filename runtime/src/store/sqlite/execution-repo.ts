@@ -12,7 +12,7 @@ import type { Db } from './db.ts';
 import type { SqliteInteractionRepo } from './interaction-repo.ts';
 import type { SqliteMessageRepo } from './message-repo.ts';
 import type { SqliteOutboxRepo } from './outbox-repo.ts';
-import { FilteredQuery, fromJson, fromOptionalJson, optional, toJson } from './rows.ts';
+import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
 
 interface ExecutionRow {
   id: string;
@@ -25,18 +25,7 @@ interface ExecutionRow {
   finished_at: string | null;
   wait_key: string | null;
   error: string | null;
-}
-
-interface StepRow {
-  execution_id: string;
-  seq: number;
-  node_id: string;
-  block_type: string;
-  port: string | null;
-  reason: string;
-  started_at: string;
-  duration_ms: number;
-  details: string | null;
+  steps: string;
 }
 
 interface CommitRow {
@@ -48,6 +37,14 @@ interface CommitRow {
   finished_at: string | null;
   snapshot: string | null;
   keep_snapshot: number;
+  steps: string;
+}
+
+interface InsertRow extends Omit<CommitRow, 'keep_snapshot'> {
+  flow_id: string;
+  flow_version: number;
+  message_id: string;
+  started_at: string;
 }
 
 /** The repos whose rows a run's start and commit write along with its own. */
@@ -57,23 +54,19 @@ export interface RunParts {
   outbox: SqliteOutboxRepo;
 }
 
-const COLUMNS = 'id, flow_id, flow_version, message_id, interaction_id, status, started_at, finished_at, wait_key, error';
-const STEP_COLUMNS = 'execution_id, seq, node_id, block_type, port, reason, started_at, duration_ms, details';
+const COLUMNS = 'id, flow_id, flow_version, message_id, interaction_id, status, started_at, finished_at, wait_key, error, steps';
 
-function toStep(row: StepRow): Step {
-  return {
-    seq: row.seq,
-    nodeId: row.node_id,
-    blockType: row.block_type,
-    port: row.port,
-    reason: row.reason,
-    startedAt: row.started_at,
-    durationMs: row.duration_ms,
-    details: fromOptionalJson<Record<string, unknown>>(row.details),
-  };
+/** Thrown inside a run's transaction to undo it when its message was a duplicate after all. */
+const DUPLICATE = new Error('duplicate message');
+
+/** Steps as stored: the JSON of `Step`, `details` left out when there are none (rows migrated from the old table say null). */
+function toSteps(text: string): Step[] {
+  const steps = fromJson<Array<Step & { details?: Record<string, unknown> | null }>>(text);
+  for (const step of steps) if (step.details === null) delete step.details;
+  return steps;
 }
 
-function toExecution(row: ExecutionRow, steps: Step[]): ExecutionRecord {
+function toExecution(row: ExecutionRow): ExecutionRecord {
   return {
     id: row.id,
     flowId: row.flow_id,
@@ -85,39 +78,40 @@ function toExecution(row: ExecutionRow, steps: Step[]): ExecutionRecord {
     finishedAt: optional(row.finished_at),
     waitKey: optional(row.wait_key),
     error: optional(row.error),
-    steps,
+    steps: toSteps(row.steps),
   };
 }
 
 /**
- * Flow runs and their steps. A run is stored with its message when it starts
- * (status running, started at the message's receive time) and everything it
- * did is written by one commit per pause or finish. Lists are newest first.
+ * Flow runs with their steps (one JSON array a run). A webhook's run is
+ * stored with its message when it starts (status running, started at the
+ * message's receive time) and everything it did is written by one commit per
+ * pause or finish; a run whose caller waits for it (`POST /api/messages`) is
+ * stored with its message in one go when it ends or pauses. Lists are newest first.
  */
 export class SqliteExecutionRepo implements ExecutionRepo {
   private readonly insertRow;
-  private readonly insertStep;
+  private readonly insertWhole;
   private readonly updateRow;
   private readonly selectOne;
   private readonly adoptActions;
-  private readonly selectSteps;
-  private readonly selectStepsOfMany;
   private readonly selectSnapshot;
   private readonly selectWaiting;
   private readonly selectRunning;
   private readonly query: FilteredQuery<ExecutionFilter, ExecutionRow>;
   private readonly startTx;
   private readonly commitTx;
+  private readonly recordTx;
 
   constructor(db: Db, parts: RunParts) {
     this.insertRow = db.prepare<[string, string, number, string, string]>(
       `INSERT INTO executions (id, flow_id, flow_version, message_id, status, started_at) VALUES (?, ?, ?, ?, 'running', ?)`,
     );
-    this.insertStep = db.prepare<[StepRow]>(
-      `INSERT INTO execution_steps (${STEP_COLUMNS})
-       VALUES (@execution_id, @seq, @node_id, @block_type, @port, @reason, @started_at, @duration_ms, @details)`,
+    this.insertWhole = db.prepare<[InsertRow]>(
+      `INSERT INTO executions (id, flow_id, flow_version, message_id, interaction_id, status, started_at, finished_at, wait_key, error, snapshot, steps)
+       VALUES (@id, @flow_id, @flow_version, @message_id, @interaction_id, @status, @started_at, @finished_at, @wait_key, @error, @snapshot, @steps)`,
     );
-    // A finished run drops its snapshot; a pause without a new snapshot keeps the last one.
+    // A finished run drops its snapshot; a pause without a new snapshot keeps the last one. New steps join the array.
     this.updateRow = db.prepare<[CommitRow]>(
       `UPDATE executions SET
          status = @status,
@@ -125,17 +119,16 @@ export class SqliteExecutionRepo implements ExecutionRepo {
          wait_key = @wait_key,
          error = @error,
          finished_at = @finished_at,
-         snapshot = CASE WHEN @keep_snapshot THEN COALESCE(@snapshot, snapshot) ELSE NULL END
+         snapshot = CASE WHEN @keep_snapshot THEN COALESCE(@snapshot, snapshot) ELSE NULL END,
+         steps = CASE
+           WHEN @steps = '[]' THEN steps
+           WHEN steps = '[]' THEN @steps
+           ELSE substr(steps, 1, length(steps) - 1) || ',' || substr(@steps, 2)
+         END
        WHERE id = @id`,
     );
     this.adoptActions = db.prepare<[string, string]>('UPDATE outbox SET interaction_id = ? WHERE execution_id = ? AND interaction_id IS NULL');
     this.selectOne = db.prepare<[string], ExecutionRow>(`SELECT ${COLUMNS} FROM executions WHERE id = ?`);
-    this.selectSteps = db.prepare<[string], StepRow>(`SELECT ${STEP_COLUMNS} FROM execution_steps WHERE execution_id = ? ORDER BY seq`);
-    // One query for the steps of a whole page: the ids go in as one JSON array.
-    this.selectStepsOfMany = db.prepare<[string], StepRow>(
-      `SELECT ${STEP_COLUMNS} FROM execution_steps
-       WHERE execution_id IN (SELECT value FROM json_each(?)) ORDER BY execution_id, seq`,
-    );
     this.selectSnapshot = db.prepare<[string], string | null>('SELECT snapshot FROM executions WHERE id = ?').pluck();
     this.selectWaiting = db.prepare<[string], ExecutionRow>(
       `SELECT ${COLUMNS} FROM executions WHERE wait_key = ? AND status = 'waiting' ORDER BY started_at, rowid LIMIT 1`,
@@ -163,43 +156,60 @@ export class SqliteExecutionRepo implements ExecutionRepo {
       },
     );
 
-    this.commitTx = db.transaction((commit: RunCommit) => {
+    /** The interaction a commit files its message under: created, or the open one joined. */
+    const fileInteraction = (commit: RunCommit): string | undefined => {
+      if (!commit.interaction) return undefined;
+      const { joinId, record } = commit.interaction;
+      if (joinId === undefined) parts.interactions.insert(record, commit.messageAt ?? commit.at);
+      else parts.interactions.touch(joinId, commit.at);
+      return joinId ?? record.id;
+    };
+    const settle = (commit: RunCommit) => {
       const finished = commit.status === 'completed' || commit.status === 'failed';
-      let interactionId: string | undefined;
-      if (commit.interaction) {
-        const { joinId, record } = commit.interaction;
-        if (joinId === undefined) parts.interactions.insert(record, commit.messageAt ?? commit.at);
-        else parts.interactions.touch(joinId, commit.at);
-        interactionId = joinId ?? record.id;
-        parts.messages.linkToInteraction(commit.messageId, { id: interactionId, contactId: record.contactId, conversationId: record.conversationId });
-      }
-      const updated = this.updateRow.run({
+      return {
         id: commit.executionId,
         status: commit.status,
-        interaction_id: interactionId ?? null,
         wait_key: commit.status === 'waiting' ? (commit.waitKey ?? null) : null,
         error: commit.error ?? null,
         finished_at: finished ? commit.at : null,
-        snapshot: commit.snapshot === undefined ? null : toJson(commit.snapshot),
-        keep_snapshot: finished ? 0 : 1,
-      });
-      if (updated.changes === 0) throw new NotFoundError(`execution ${commit.executionId} does not exist`);
-      for (const step of commit.steps) {
-        this.insertStep.run({
-          execution_id: commit.executionId,
-          seq: step.seq,
-          node_id: step.nodeId,
-          block_type: step.blockType,
-          port: step.port,
-          reason: step.reason,
-          started_at: step.startedAt,
-          duration_ms: step.durationMs,
-          details: step.details === undefined ? null : toJson(step.details),
-        });
+        snapshot: commit.snapshot === undefined || finished ? null : toJson(commit.snapshot),
+        steps: toJson(commit.steps),
+        finished,
+      };
+    };
+
+    this.commitTx = db.transaction((commit: RunCommit) => {
+      const interactionId = fileInteraction(commit);
+      if (interactionId) {
+        const { record } = commit.interaction!;
+        parts.messages.linkToInteraction(commit.messageId, { id: interactionId, contactId: record.contactId, conversationId: record.conversationId });
       }
+      const { finished, ...row } = settle(commit);
+      const updated = this.updateRow.run({ ...row, interaction_id: interactionId ?? null, keep_snapshot: finished ? 0 : 1 });
+      if (updated.changes === 0) throw new NotFoundError(`execution ${commit.executionId} does not exist`);
       for (const action of commit.actions) parts.outbox.enqueue(action, { executionId: commit.executionId, interactionId }, commit.at);
       // Actions queued while the run waited had no interaction yet: they belong to the one it ended in.
       if (interactionId) this.adoptActions.run(interactionId, commit.executionId);
+    });
+
+    this.recordTx = db.transaction((message: StoredMessage, execution: { id: string; flowId: string; flowVersion: number }, commit: RunCommit): boolean => {
+      const record = commit.interaction?.record;
+      const interactionId = commit.interaction && (commit.interaction.joinId ?? record!.id);
+      const link = interactionId ? { interactionId, contactId: record!.contactId, conversationId: record!.conversationId } : undefined;
+      // The interaction first (the message row points at it); a duplicate message undoes it.
+      fileInteraction(commit);
+      if (!parts.messages.insertInbound(message, link)) throw DUPLICATE;
+      const { finished: _finished, ...row } = settle(commit);
+      this.insertWhole.run({
+        ...row,
+        flow_id: execution.flowId,
+        flow_version: execution.flowVersion,
+        message_id: message.id,
+        interaction_id: interactionId ?? null,
+        started_at: message.receivedAt,
+      });
+      for (const action of commit.actions) parts.outbox.enqueue(action, { executionId: commit.executionId, interactionId }, commit.at);
+      return true;
     });
   }
 
@@ -211,13 +221,22 @@ export class SqliteExecutionRepo implements ExecutionRepo {
     this.commitTx(commit);
   }
 
+  record(message: StoredMessage, execution: { id: string; flowId: string; flowVersion: number }, commit: RunCommit): boolean {
+    try {
+      return this.recordTx(message, execution, commit);
+    } catch (error) {
+      if (error === DUPLICATE) return false;
+      throw error;
+    }
+  }
+
   get(id: string): ExecutionRecord | undefined {
     const row = this.selectOne.get(id);
-    return row && toExecution(row, this.selectSteps.all(id).map(toStep));
+    return row && toExecution(row);
   }
 
   list(filter: ExecutionFilter): ExecutionRecord[] {
-    return this.withSteps(this.query.all(filter));
+    return this.query.all(filter).map(toExecution);
   }
 
   snapshot(id: string): unknown {
@@ -227,17 +246,10 @@ export class SqliteExecutionRepo implements ExecutionRepo {
 
   findWaiting(waitKey: string): ExecutionRecord | undefined {
     const row = this.selectWaiting.get(waitKey);
-    return row && toExecution(row, this.selectSteps.all(row.id).map(toStep));
+    return row && toExecution(row);
   }
 
   interrupted(): ExecutionRecord[] {
-    return this.withSteps(this.selectRunning.all());
-  }
-
-  private withSteps(rows: ExecutionRow[]): ExecutionRecord[] {
-    if (rows.length === 0) return [];
-    const steps = new Map<string, Step[]>(rows.map((row) => [row.id, []]));
-    for (const step of this.selectStepsOfMany.all(toJson(rows.map((row) => row.id)))) steps.get(step.execution_id)?.push(toStep(step));
-    return rows.map((row) => toExecution(row, steps.get(row.id) ?? []));
+    return this.selectRunning.all().map(toExecution);
   }
 }

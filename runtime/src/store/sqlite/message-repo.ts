@@ -57,6 +57,7 @@ export class SqliteMessageRepo implements MessageRepo {
   private readonly selectOne;
   private readonly link;
   private readonly findByPlatformId;
+  private readonly exists;
   private readonly edit;
   private readonly remove;
   private readonly flag;
@@ -81,6 +82,9 @@ export class SqliteMessageRepo implements MessageRepo {
     this.findByPlatformId = db.prepare<[string, string, string], MessageRow>(
       `SELECT ${SELECT_COLUMNS} FROM messages WHERE channel = ? AND account = ? AND platform_message_id = ?`,
     );
+    this.exists = db.prepare<[string, string, string], number>(
+      'SELECT 1 FROM messages WHERE channel = ? AND account = ? AND platform_message_id = ?',
+    ).pluck();
     this.edit = db.prepare<[string, string, string]>(
       'UPDATE messages SET original_text = COALESCE(original_text, text), text = ?, edited_at = ? WHERE id = ?',
     );
@@ -96,16 +100,16 @@ export class SqliteMessageRepo implements MessageRepo {
     );
   }
 
-  insertInbound(message: StoredMessage): MessageRecord | undefined {
+  insertInbound(message: StoredMessage, link?: { interactionId: string; contactId?: string; conversationId?: string }): MessageRecord | undefined {
     const row: MessageRow = {
       id: message.id,
       direction: 'in',
       channel: message.channel,
       account: message.account,
       platform_message_id: message.platformMessageId,
-      contact_id: null,
-      conversation_id: null,
-      interaction_id: null,
+      contact_id: link?.contactId ?? null,
+      conversation_id: link?.conversationId ?? null,
+      interaction_id: link?.interactionId ?? null,
       text: message.text,
       message: toJson(message),
       received_at: message.receivedAt,
@@ -145,6 +149,10 @@ export class SqliteMessageRepo implements MessageRepo {
     };
     this.insertOut.run(row);
     return toMessage(row);
+  }
+
+  has(message: Pick<StoredMessage, 'channel' | 'account' | 'platformMessageId'>): boolean {
+    return this.exists.get(message.channel, message.account, message.platformMessageId) !== undefined;
   }
 
   get(id: string): MessageRecord | undefined {
