@@ -7,6 +7,7 @@ import { newId } from '../ids.ts';
 import type { ContactRepo, FlowVersionRecord, InteractionRecord, RunCommit, Store } from '../store/types.ts';
 import { activeNode, compileFlow, FINAL_STATES, type MachineContext, type ResumeEvent, type RunHooks } from './compile.ts';
 import { drive } from './drive.ts';
+import { nextTurn } from './turns.ts';
 import { interactionFor } from './interaction.ts';
 import { CachedResources, dryContacts, liveContacts } from './services.ts';
 import type { ExecutorResult, PlatformAction, QueueRequest, ResourceReader, RunContext, RunServices, Step, StoredMessage } from './types.ts';
@@ -115,6 +116,7 @@ export class Engine {
     if (!flow) outcome = this.store(message).outcome;
     else if (this.options.store.messages.has(message)) outcome = { status: 'duplicate', steps: [] };
     else {
+      await nextTurn();
       const executionId = newId();
       const state = this.liveRunState();
       const run = await this.execute(executionId, state, this.machineFor(flow), this.startContext(flow, message));
@@ -373,3 +375,4 @@ export class Engine {
     (this.options.log ?? ((text, extra) => console.error(text, extra ?? '')))(message, fields);
   }
 }
+
