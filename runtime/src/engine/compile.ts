@@ -58,6 +58,7 @@ const stateKey = (nodeId: string) => `node_${nodeId}`;
 
 /** Name of the node a state value points at, and whether it is waiting there. */
 export function activeNode(value: unknown): { nodeId: string; waiting: boolean } | undefined {
+  if (typeof value === 'string') return value.startsWith('node_') ? { nodeId: value.slice('node_'.length), waiting: false } : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   const [key, inner] = Object.entries(value)[0] ?? [];
   if (!key?.startsWith('node_')) return undefined;
@@ -139,52 +140,50 @@ export function compileFlow(flow: Flow, hooks: RunHooks): AnyStateMachine {
       const result = resultOf(event);
       return isWait(result) ? undefined : result.port;
     };
+    const assignPatch = assign(({ context, event }: { context: MachineContext; event: unknown }) => ({
+      run: applyPatch(context.run, resultOf(event).patch),
+    }));
+    const run = {
+      invoke: {
+        src: node.type,
+        input: ({ context }: { context: MachineContext }): BlockInput => ({
+          runId: context.runId,
+          nodeId: node.id,
+          type: node.type as BlockType,
+          config: node.config,
+          run: context.run,
+        }),
+      },
+      on: {
+        'block.done': [
+          ...(definition.waits ? [{ guard: ({ event }: { event: unknown }) => isWait(resultOf(event)), target: 'waiting', actions: assignPatch }] : []),
+          ...portTransitions(portOf).map((transition) => ({ ...transition, actions: assignPatch })),
+          ports.length === 0
+            ? { target: `#flow.${FINAL_STATES.done}` }
+            : {
+                target: `#flow.${FINAL_STATES.failed}`,
+                actions: assign(({ event }: { event: unknown }) => ({
+                  error: isWait(resultOf(event))
+                    ? `${definition.label} "${node.id}" asked to wait, which this block cannot`
+                    : `${definition.label} "${node.id}" returned port "${portOf(event)}", which it does not have`,
+                })),
+              },
+        ],
+        'block.error': {
+          target: `#flow.${FINAL_STATES.failed}`,
+          actions: assign(({ event }: { event: { error: unknown } }) => ({
+            error: `${definition.label} "${node.id}" failed: ${event.error instanceof Error ? event.error.message : String(event.error)}`,
+          })),
+        },
+      },
+    };
+    // Only a block that can wait gets the run/waiting pair; the others stay one flat state,
+    // which roughly halves the state nodes XState enters and leaves at each step.
+    if (!definition.waits) return run;
     return {
       initial: 'run',
       states: {
-        run: {
-          invoke: {
-            src: node.type,
-            input: ({ context }: { context: MachineContext }): BlockInput => ({
-              runId: context.runId,
-              nodeId: node.id,
-              type: node.type as BlockType,
-              config: node.config,
-              run: context.run,
-            }),
-          },
-          on: {
-            'block.done': [
-              {
-                guard: ({ event }: { event: unknown }) => isWait(resultOf(event)),
-                target: 'waiting',
-                actions: assign(({ context, event }: { context: MachineContext; event: unknown }) => ({
-                  run: applyPatch(context.run, resultOf(event).patch),
-                })),
-              },
-              ...portTransitions(portOf).map((transition) => ({
-                ...transition,
-                actions: assign(({ context, event }: { context: MachineContext; event: unknown }) => ({
-                  run: applyPatch(context.run, resultOf(event).patch),
-                })),
-              })),
-              ports.length === 0
-                ? { target: `#flow.${FINAL_STATES.done}` }
-                : {
-                    target: `#flow.${FINAL_STATES.failed}`,
-                    actions: assign(({ event }: { event: unknown }) => ({
-                      error: `${definition.label} "${node.id}" returned port "${portOf(event)}", which it does not have`,
-                    })),
-                  },
-            ],
-            'block.error': {
-              target: `#flow.${FINAL_STATES.failed}`,
-              actions: assign(({ event }: { event: { error: unknown } }) => ({
-                error: `${definition.label} "${node.id}" failed: ${event.error instanceof Error ? event.error.message : String(event.error)}`,
-              })),
-            },
-          },
-        },
+        run,
         waiting: {
           on: { resume: portTransitions((event) => (event as ResumeEvent).port) },
         },
