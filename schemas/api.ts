@@ -115,6 +115,24 @@ export const loginBodySchema = {
   properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
 } as const;
 
+/** POST /api/auth/password: the signed-in user changes their own password. */
+export const passwordChangeBodySchema = {
+  $id: 'switchyard:api:password-change',
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentPassword', 'newPassword'],
+  properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 1024 }, newPassword: { type: 'string', minLength: 8, maxLength: 1024 } },
+} as const;
+
+/** POST /api/users/:id/password (admin): a new password for another user; their sessions end. */
+export const passwordResetBodySchema = {
+  $id: 'switchyard:api:password-reset',
+  type: 'object',
+  additionalProperties: false,
+  required: ['password'],
+  properties: { password: { type: 'string', minLength: 8, maxLength: 1024 } },
+} as const;
+
 /** POST /api/users (admin): a user with roles; agents name the agent resource they act as. */
 export const userBodySchema = {
   $id: 'switchyard:api:user',

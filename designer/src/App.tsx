@@ -105,6 +105,9 @@ function Workspace({ auth }: { auth: Auth }) {
     [reloadFlows, selectedId],
   );
 
+  // Pages the server would refuse are not offered (with sign-in off there is no user: everything is open).
+  const mayUse = (roles: readonly string[]): boolean => !auth.user || auth.user.roles.some((role) => roles.includes(role));
+
   return (
     <div className={`app app--${route.page}`} hidden={auth.signInRequired}>
       <header className="app__header">
@@ -122,12 +125,16 @@ function Workspace({ auth }: { auth: Auth }) {
           <a href="#/resources" className={route.page === 'resources' ? 'is-current' : ''}>
             Resources
           </a>
-          <a href="#/supervisor" className={route.page === 'supervisor' ? 'is-current' : ''}>
-            Supervisor
-          </a>
-          <a href="#/desk" className={route.page === 'desk' ? 'is-current' : ''}>
-            Desk
-          </a>
+          {mayUse(['supervisor', 'admin']) && (
+            <a href="#/supervisor" className={route.page === 'supervisor' ? 'is-current' : ''}>
+              Supervisor
+            </a>
+          )}
+          {mayUse(['agent', 'supervisor', 'admin']) && (
+            <a href="#/desk" className={route.page === 'desk' ? 'is-current' : ''}>
+              Desk
+            </a>
+          )}
         </nav>
         {auth.user && (
           <div className="app__user">

@@ -11,6 +11,7 @@ import { loadJsonFiles } from './deploy/load.ts';
 import { Engine } from './engine/engine.ts';
 import { resourcesFrom } from './engine/services.ts';
 import { formatTrace } from './engine/trace.ts';
+import type { AuthOptions } from './auth/service.ts';
 import { startRuntime } from './server.ts';
 import { openStore } from './store/index.ts';
 
@@ -24,7 +25,8 @@ commands:
                                          print what a webhook payload normalizes to, one JSON line a message
                                          (C: facebook, messenger, twitter, whatsapp, line)
   serve [--port N] [--host H] [--data DIR] [--seed DIR]
-                                         run the server (default 127.0.0.1:8080, SQLite under ./data)
+                                         run the server (default 127.0.0.1:8080, SQLite under ./data);
+                                         sign-in is on unless SWITCHYARD_AUTH=off, see the README
 
 exit codes: 0 valid / ok, 1 invalid / the run failed, 2 usage error`;
 
@@ -157,6 +159,18 @@ function lenientAccounts(accounts: Account[]): AccountDirectory {
   };
 }
 
+/** Sign-in is on unless SWITCHYARD_AUTH=off (a developer machine); the first admin and the sample agents' passwords may come from the environment. */
+function authFromEnv(): AuthOptions {
+  const setting = (process.env.SWITCHYARD_AUTH ?? 'on').trim().toLowerCase();
+  if (setting !== 'on' && setting !== 'off') throw new UsageError(`SWITCHYARD_AUTH must be "on" or "off", not "${process.env.SWITCHYARD_AUTH}"`);
+  const adminPassword = process.env.SWITCHYARD_ADMIN_PASSWORD || undefined;
+  const agentPassword = process.env.SWITCHYARD_AGENT_PASSWORD || undefined;
+  for (const [name, value] of [['SWITCHYARD_ADMIN_PASSWORD', adminPassword], ['SWITCHYARD_AGENT_PASSWORD', agentPassword]] as const) {
+    if (value !== undefined && value.length < 8) throw new UsageError(`${name} must be at least 8 characters`);
+  }
+  return { enabled: setting === 'on', ...(adminPassword && { adminPassword }), ...(agentPassword && { agentPassword }) };
+}
+
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -172,8 +186,7 @@ async function serveCommand(args: string[]): Promise<number> {
     port,
     seed: values.seed,
     designerDir,
-    // Sign-in is off unless SWITCHYARD_AUTH=on.
-    auth: { enabled: process.env.SWITCHYARD_AUTH === 'on' },
+    auth: authFromEnv(),
   });
   console.log(`Switchyard is running at ${runtime.url} (data in ${resolve(dataDir)})`);
   const stop = async () => {

@@ -34,7 +34,7 @@ export interface RuntimeOptions {
   /** The clock flows see (tests pin it; production uses the system clock). */
   now?: () => Date;
   /** The ACD's settings: how long an offer stays open, and its clock (epoch ms; the system clock by default). */
-  /** Sign-in with tokens and roles; off unless enabled (then every /api route checks the role). */
+  /** Sign-in with tokens and roles; off unless enabled (then every /api route checks the role). The CLI's `serve` enables it. */
   auth?: AuthOptions;
   acd?: { offerTimeoutMs?: number; subscriptionWindowMs?: number; now?: () => number };
 }
@@ -65,9 +65,17 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
   }
   const auth = new AuthService(store, options.auth ?? { enabled: false });
   if (auth.enabled) {
-    const admin = auth.bootstrapAdmin();
-    // Shown once: the only way to the first sign-in.
-    if (admin && !options.quiet) console.error(`switchyard: created user "${admin.username}" with password ${admin.password} (sign in and change it; it is not shown again)`);
+    const admin = auth.bootstrapAdmin(options.auth?.adminPassword);
+    // On stdout, once: the only way to the first sign-in.
+    if (admin && !options.quiet) {
+      console.log(
+        admin.generated
+          ? `switchyard: created user "${admin.username}" with password ${admin.password} (sign in and change it: POST /api/auth/password; it is not shown again)`
+          : `switchyard: created user "${admin.username}" with the password from SWITCHYARD_ADMIN_PASSWORD`,
+      );
+    }
+    const agents = options.auth?.agentPassword ? auth.ensureAgentUsers(options.auth.agentPassword) : [];
+    if (agents.length > 0) log('created agent users with the shared agent password', { users: agents });
   }
   let dispatcher: OutboxDispatcher | undefined;
   const acd = new AcdService({ store, log, ...options.acd });

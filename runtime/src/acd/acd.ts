@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentEntry, InteractionEntry, OfferEntry } from './entries.ts';
-import { channelKind } from './entries.ts';
-import { newAgentEntry, offersToWithdraw, recountLoad, sameRecord, validateAgent } from './agent-changes.ts';
+import { channelKind, restoreDeclines } from './entries.ts';
+import { changeVisibility, newAgentEntry, offersToWithdraw, recountLoad, sameRecord, validateAgent } from './agent-changes.ts';
 import { Matcher } from './matcher.ts';
 import { agentView, interactionView, type AgentView, type InteractionView } from './views.ts';
-import { AcdError, type AcdEvent, type AcdOptions, type AcdQueue, type Agent, type Offer, type OfferEnd, type WaitingInteraction } from './types.ts';
+import { AcdError, type AcdEvent, type AcdOptions, type AcdQueue, type Agent, type Offer, type OfferEnd, type Visibility, type WaitingInteraction } from './types.ts';
 
 export type AcdListener = (event: AcdEvent) => void;
 
@@ -88,11 +88,13 @@ export class Acd {
     if (!Number.isFinite(interaction.priority)) throw new AcdError('invalid', `interaction ${interaction.id} has no numeric priority`);
     this.run(() => {
       const now = this.matcher.clock();
-      const data = { ...interaction, skills: interaction.skills.map((s) => ({ ...s })) };
+      const { declinedBy, ...rest } = interaction;
+      const data = { ...rest, skills: interaction.skills.map((s) => ({ ...s })) };
       const entry: InteractionEntry = {
         data, seq: this.matcher.nextSeq(), state: 'waiting', kind: channelKind(data.channel, data.visibility), queuedAt: now, key: 0,
         declinedBy: new Set(), parkedWith: new Set(), visitedQueues: new Set([data.queue]),
       };
+      if (declinedBy) restoreDeclines(entry, declinedBy, this.matcher.index.agents);
       if (data.preferredAgent === undefined && data.contactId !== undefined) {
         const subscriber = this.subscriberFor(entry);
         if (subscriber) Object.assign(data, { preferredAgent: subscriber, preferredAgentUntil: now + this.subscriptionWindowMs });
@@ -177,6 +179,15 @@ export class Acd {
       m.index.refresh(agent);
       if (previous) m.fill(previous);
     });
+  }
+
+  /** An assigned conversation went private (or public): counted against the agent's slot for that kind when it has room. Returns the slot. */
+  visibilityChanged(interactionId: string, visibility: Visibility): string {
+    const entry = this.known(interactionId);
+    if (entry.state !== 'assigned') throw new AcdError('not-assigned', `interaction ${interactionId} is ${entry.state}, not assigned`);
+    let slot = entry.slot!;
+    this.run(() => (slot = changeVisibility(this.matcher, entry, visibility)));
+    return slot;
   }
 
   /** The interaction is gone (closed elsewhere, post deleted): out of queues, offers and personal queues. */

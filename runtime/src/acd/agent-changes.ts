@@ -1,6 +1,6 @@
 import type { Matcher } from './matcher.ts';
-import type { AgentEntry, OfferEntry } from './entries.ts';
-import { AcdError, type Agent } from './types.ts';
+import { channelKind, type AgentEntry, type InteractionEntry, type OfferEntry } from './entries.ts';
+import { AcdError, type Agent, type Visibility } from './types.ts';
 
 // What `Acd.agentChanged` needs beyond the matcher: validation, and the consequences of a changed capacity.
 
@@ -46,4 +46,26 @@ export function offersToWithdraw(agent: AgentEntry): OfferEntry[] {
 export function sameRecord(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * An assigned conversation changed visibility (moved to private): it counts
+ * against the agent's slot for the new kind when that slot has room, and the
+ * slot it leaves can take new work. Without room it stays counted where it was.
+ * Returns the slot it counts against.
+ */
+export function changeVisibility(m: Matcher, entry: InteractionEntry, visibility: Visibility): string {
+  const agent = entry.agent!;
+  const kind = channelKind(entry.data.channel, visibility);
+  const slot = m.index.slotOf(agent, { ...entry, kind, data: { ...entry.data, visibility } });
+  entry.data = { ...entry.data, visibility };
+  entry.kind = kind;
+  const from = entry.slot!;
+  if (slot === undefined || slot === from || (agent.load.get(slot) ?? 0) >= agent.agent.capacity[slot]) return from;
+  agent.load.set(from, agent.load.get(from)! - 1);
+  agent.load.set(slot, (agent.load.get(slot) ?? 0) + 1);
+  entry.slot = slot;
+  m.index.refresh(agent);
+  m.fill(agent);
+  return slot;
 }

@@ -135,3 +135,14 @@ export function hasSkills(agent: Agent, skills: readonly SkillRequirement[]): bo
   for (const { skill, level } of skills) if ((agent.skills[skill] ?? 0) < level) return false;
   return true;
 }
+
+/** Puts back the declines of a restored interaction: in each known agent's personal queue, and never offered to them again. */
+export function restoreDeclines(entry: InteractionEntry, agentIds: readonly string[], agents: ReadonlyMap<string, AgentEntry>): void {
+  for (const id of agentIds) {
+    const agent = agents.get(id);
+    if (!agent) continue;
+    entry.declinedBy.add(agent);
+    entry.parkedWith.add(agent);
+    agent.parked.add(entry);
+  }
+}

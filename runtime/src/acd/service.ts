@@ -1,8 +1,10 @@
-import type { AgentResource, Queue, Resource } from '../../../schemas/resources/index.ts';
+import type { AgentResource, Resource } from '../../../schemas/resources/index.ts';
 import type { InteractionRecord, Store } from '../store/types.ts';
 import { Acd } from './acd.ts';
 import { waitingFromRecord } from './from-record.ts';
-import { AcdError, type AcdEvent, type AcdQueue, type Agent, type AgentStatus } from './types.ts';
+import { persistEvent } from './persist.ts';
+import { acdAgent, acdQueue, restoreFromStore, statusOf } from './restore.ts';
+import { AcdError, type AcdEvent, type AgentStatus } from './types.ts';
 import type { AgentView } from './views.ts';
 
 /** What the service tells its listeners (the agents' event streams): the ACD's events and agents' status changes. */
@@ -25,27 +27,6 @@ export type AgentSummary = AgentView;
 
 /** The longest a single setTimeout may wait. */
 const MAX_DELAY = 2 ** 31 - 1;
-
-export function acdQueue(queue: Queue): AcdQueue {
-  return { id: queue.id, ...(queue.skills && { skills: queue.skills }), ...(queue.agentGroup && { agentGroup: queue.agentGroup }), ...(queue.overflow && { overflow: queue.overflow }) };
-}
-
-export function acdAgent(resource: AgentResource, status: AgentStatus): Agent {
-  return {
-    ...status,
-    id: resource.id,
-    name: resource.name,
-    skills: Object.fromEntries((resource.skills ?? []).map(({ skill, level }) => [skill, level])),
-    groups: [...(resource.groups ?? [])],
-    capacity: { ...(resource.capacity as Record<string, number>) },
-  } as Agent;
-}
-
-function statusOf(state: { status: AgentStatus['status']; reason?: string } | undefined): AgentStatus {
-  if (!state) return { status: 'offline' };
-  if (state.status === 'not-ready') return { status: 'not-ready', reason: state.reason ?? 'unspecified' };
-  return { status: state.status };
-}
 
 /**
  * One per runtime: the in-memory ACD fed from the store and the engine, its
@@ -79,52 +60,14 @@ export class AcdService {
 
   /**
    * Loads queues and agents (with their stored status and subscriptions) and
-   * the routed interactions still open. Offers do not survive a restart: open
-   * ones are withdrawn and their interactions wait again.
+   * the routed interactions still open, with their declines (personal queues)
+   * and transfer exclusions. Offers do not survive a restart: open ones are
+   * withdrawn and their interactions wait again.
    */
   start(): void {
     if (this.started) return;
     this.started = true;
-    const { store } = this;
-    const at = new Date(this.now()).toISOString();
-    const routed = store.transaction(() => {
-      store.acd.endOpenOffers('withdrawn', at);
-      const records = store.interactions.routed();
-      for (const record of records) {
-        if (record.state === 'offered') {
-          store.interactions.setRouting(record.id, { state: 'queued', agentId: null }, at);
-          record.state = 'queued';
-          delete record.agentId;
-        }
-      }
-      return records;
-    });
-    for (const queue of store.resources.list('queue') as Queue[]) this.acd.queueChanged(acdQueue(queue));
-
-    const states = new Map(store.acd.agentStates().map((state) => [state.agentId, state]));
-    const subscriptions = new Map<string, string[]>();
-    for (const sub of store.acd.subscriptions()) subscriptions.set(sub.agentId, [...(subscriptions.get(sub.agentId) ?? []), sub.contactId]);
-    for (const resource of store.resources.list('agent') as AgentResource[]) {
-      // Offline first, so the work they already hold is counted before anything new is offered.
-      this.guard(() => this.acd.agentChanged({ ...acdAgent(resource, { status: 'offline' }), subscriptions: subscriptions.get(resource.id) ?? [] }));
-    }
-    for (const record of routed) {
-      if (record.state === 'assigned' && record.agentId && this.acd.agent(record.agentId)) {
-        this.guard(() => this.acd.restoreAssigned(waitingFromRecord(record as InteractionRecord & { queue: string }), record.agentId!));
-      }
-    }
-    for (const resource of store.resources.list('agent') as AgentResource[]) {
-      const state = states.get(resource.id);
-      if (!state || state.status === 'offline') continue;
-      const idleSince = state.idleSince ? Date.parse(state.idleSince) : undefined;
-      this.guard(() => this.acd.agentChanged({ ...acdAgent(resource, statusOf(state)), ...(idleSince !== undefined && { idleSince }) }));
-    }
-    let waiting = 0;
-    for (const record of routed) {
-      if (record.state === 'assigned') continue;
-      this.guard(() => this.acd.enqueue(waitingFromRecord(record as InteractionRecord & { queue: string })));
-      waiting++;
-    }
+    const waiting = restoreFromStore(this.acd, this.store, new Date(this.now()).toISOString(), (work) => this.guard(work));
     if (waiting > 0) this.log('restored waiting interactions into the ACD', { waiting });
     this.schedule();
   }
@@ -217,13 +160,30 @@ export class AcdService {
   }
 
   /**
+   * A conversation moved to private: an assigned one counts against the
+   * agent's private capacity from now on (when there is room), freeing the
+   * public slot. Others pick up the new visibility when they are next queued.
+   */
+  visibilityChanged(interactionId: string, visibility: 'public' | 'private'): void {
+    if (this.acd.interaction(interactionId)?.state !== 'assigned') return;
+    try {
+      this.acd.visibilityChanged(interactionId, visibility);
+    } finally {
+      this.schedule();
+    }
+  }
+
+  /**
    * Queues a stored interaction again (a transfer to another queue). `notFor`
    * is the agent it comes from: it is not held back for them as the
    * customer's last agent (an expired preference stops the subscription lookup).
    */
   requeue(record: InteractionRecord & { queue: string }, notFor?: string): void {
     const waiting = waitingFromRecord(record);
-    if (notFor !== undefined) Object.assign(waiting, { preferredAgent: notFor, preferredAgentUntil: this.now() - 1 });
+    if (notFor !== undefined) {
+      Object.assign(waiting, { preferredAgent: notFor, preferredAgentUntil: this.now() - 1 });
+      this.store.acd.excludeAfterTransfer(record.id, notFor, new Date(this.now()).toISOString());
+    }
     try {
       this.acd.enqueue(waiting);
     } finally {
@@ -257,53 +217,11 @@ export class AcdService {
   /** Writes what the ACD decided, then tells the listeners. */
   private onEvent(event: AcdEvent): void {
     try {
-      this.store.transaction(() => this.persist(event));
+      this.store.transaction(() => persistEvent(this.store, event, new Date(this.now()).toISOString()));
     } catch (error) {
       this.log('could not store an ACD event', { event, error: error instanceof Error ? error.stack : String(error) });
     }
     this.emit(event);
-  }
-
-  private persist(event: AcdEvent): void {
-    const { store } = this;
-    const at = new Date(this.now()).toISOString();
-    switch (event.type) {
-      case 'offered': {
-        const { offer } = event;
-        store.acd.insertOffer({ ...offer, offeredAt: new Date(offer.offeredAt).toISOString(), expiresAt: new Date(offer.expiresAt).toISOString() });
-        store.interactions.setRouting(offer.interactionId, { state: 'offered', agentId: offer.agentId }, at);
-        break;
-      }
-      case 'offer-ended':
-        store.acd.endOffer(event.offer.id, event.end, at);
-        store.interactions.setRouting(event.offer.interactionId, { state: 'queued', agentId: null }, at, event.offer.agentId);
-        break;
-      case 'assigned':
-        if (event.via === 'offer') store.acd.endOfferFor(event.interactionId, event.agentId, 'accepted', at);
-        store.interactions.setRouting(event.interactionId, { state: 'assigned', agentId: event.agentId }, at);
-        break;
-      case 'subscribed':
-        store.acd.subscribe(event.agentId, event.contactId, at);
-        break;
-      case 'overflowed': {
-        const row = store.interactions.get(event.interactionId);
-        if (row) store.interactions.setRouting(row.id, { state: row.state, agentId: row.agentId ?? null, queue: event.to }, at);
-        break;
-      }
-      case 'released':
-        store.interactions.setRouting(event.interactionId, { state: 'closed', agentId: event.agentId }, at);
-        break;
-      case 'removed': {
-        const row = store.interactions.get(event.interactionId);
-        if (row && ['queued', 'offered', 'assigned'].includes(row.state)) {
-          store.interactions.setRouting(row.id, { state: 'closed', agentId: row.agentId ?? null }, at);
-        }
-        break;
-      }
-      default:
-        // queued, parked, unparked, preference-ended: the ACD's own bookkeeping, rebuilt at start.
-        break;
-    }
   }
 
   private emit(event: AcdServiceEvent): void {

@@ -41,6 +41,11 @@ export interface WaitingInteraction {
   preferredAgent?: string;
   /** Until then the interaction waits for its preferred agent only. */
   preferredAgentUntil?: number;
+  /**
+   * Restoring after a restart: agents who denied it or let its offer time out.
+   * It is in their personal queues and is not offered to them again.
+   */
+  declinedBy?: readonly string[];
 }
 
 export interface Offer {

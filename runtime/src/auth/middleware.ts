@@ -84,3 +84,14 @@ export function ownAgent(c: Context, agentId: string): void {
   const user = agentOnly(c);
   if (user && user.agentId !== agentId) throw new ApiError(403, `agent "${agentId}" is not you`);
 }
+
+/**
+ * The agent whose interactions a read is limited to: set for a user who is an
+ * agent and nothing that sees all work (admin, supervisor, analyst).
+ */
+export function readsOwnOnly(c: Context): string | undefined {
+  const user = c.get('user');
+  if (!user || !user.roles.includes('agent') || user.roles.some((role) => role !== 'agent')) return undefined;
+  if (!user.agentId) throw new ApiError(403, `user "${user.username}" is not linked to an agent`);
+  return user.agentId;
+}

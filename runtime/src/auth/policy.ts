@@ -24,8 +24,8 @@ const DESK: readonly Role[] = ['agent', 'supervisor', 'admin'];
  */
 export const ROUTE_RULES: readonly Rule[] = [
   { methods: ['POST'], path: /^\/api\/auth\/login$/, access: PUBLIC },
-  { methods: '*', path: /^\/api\/auth\/(me|logout)$/, access: SIGNED_IN },
-  { methods: '*', path: /^\/api\/users(\/[^/]+)?$/, access: ['admin'] },
+  { methods: '*', path: /^\/api\/auth\/(me|logout|password)$/, access: SIGNED_IN },
+  { methods: '*', path: /^\/api\/users(\/[^/]+(\/password)?)?$/, access: ['admin'] },
 
   { methods: WRITE, path: /^\/api\/flows(\/.*)?$/, access: ['admin', 'analyst'] },
   { methods: WRITE, path: /^\/api\/resources(\/.*)?$/, access: ['admin', 'analyst'] },

@@ -1,6 +1,7 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { loginBodySchema, userBodySchema } from '../../../schemas/api.ts';
-import type { AuthService } from '../auth/service.ts';
+import { loginBodySchema, passwordChangeBodySchema, passwordResetBodySchema, userBodySchema } from '../../../schemas/api.ts';
+import { TooManyAttempts, type AuthService } from '../auth/service.ts';
 import { readJson } from '../http/body.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -14,11 +15,32 @@ export function authRoutes(deps: AppDeps): { auth: Hono; users: Hono } {
     return deps.auth;
   };
   const auth = new Hono();
+  /** Runs a password check; too many failures for the user answer 429 with Retry-After. */
+  const limited = <T>(c: Context, check: () => T): T => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof TooManyAttempts)) throw error;
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      throw new ApiError(429, error.message, { retryAfterSeconds: error.retryAfterSeconds });
+    }
+  };
   auth.post('/login', async (c) => {
     const body = (await readJson(c, loginBodySchema)) as { username: string; password: string };
-    const session = service().login(body.username, body.password);
+    const session = limited(c, () => service().login(body.username, body.password));
     if (!session) throw new ApiError(401, 'wrong username or password');
     return c.json(session);
+  });
+  auth.post('/password', async (c) => {
+    const body = (await readJson(c, passwordChangeBodySchema)) as { currentPassword: string; newPassword: string };
+    const user = c.get('user');
+    const token = c.get('token');
+    if (!user || !token) throw new ApiError(401, 'sign in first: an Authorization: Bearer token is required');
+    if (body.newPassword === body.currentPassword) throw new ApiError(400, 'the new password is the current one', { pointer: '/newPassword' });
+    if (!limited(c, () => service().changePassword(user, body.currentPassword, body.newPassword, token))) {
+      throw new ApiError(403, 'the current password is wrong', { pointer: '/currentPassword' });
+    }
+    return c.json({ changed: true, user });
   });
   auth.get('/me', (c) => {
     const user = c.get('user');
@@ -45,6 +67,12 @@ export function authRoutes(deps: AppDeps): { auth: Hono; users: Hono } {
       if (error instanceof ConflictError) throw new ApiError(409, error.message, { pointer: '/username' });
       throw error;
     }
+  });
+  users.post('/:id/password', async (c) => {
+    const id = c.req.param('id');
+    const body = (await readJson(c, passwordResetBodySchema)) as { password: string };
+    if (!service().resetPassword(id, body.password)) throw ApiError.notFound(`user "${id}"`);
+    return c.json({ user: publicUser(deps.store.users.get(id)!) });
   });
   users.delete('/:id', (c) => {
     const id = c.req.param('id');

@@ -199,6 +199,8 @@ export function workRoutes(deps: AppDeps): Hono {
     const text = render(template, record, inbound, record.actor, pointer);
     const at = now().toISOString();
     const sent = sendReply(record, inbound, 'public', text, record.actor, () => store.interactions.setVisibility(record.id, 'private', at));
+    // The conversation goes on privately: it takes the agent's private capacity, the public slot is free again.
+    deps.acd?.visibilityChanged(record.id, 'private');
     return c.json({ ...sent, interaction: store.interactions.get(record.id) }, 201);
   });
 

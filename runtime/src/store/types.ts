@@ -451,7 +451,11 @@ export interface OutboxRepo {
   claimDue(now: string, limit: number, leaseSeconds: number): ClaimedOutboxItem[];
   /** The earliest next attempt among pending items, to set a timer. */
   nextDueAt(): string | undefined;
-  /** Records the item as sent (whoever sent it: a send that happened is never forgotten) and ends any claim. */
+  /**
+   * Records the item as sent (whoever sent it: a send that happened is never
+   * forgotten) and ends any claim; the outbound message filed with it takes
+   * the platform's id.
+   */
   markSent(id: string, at: string, platformResultId?: string): void;
   /**
    * Records a failed attempt: pending again at `nextAttemptAt`, or dead when
@@ -500,4 +504,6 @@ export interface UserRepo {
   createSession(session: SessionRecord): void;
   session(tokenHash: string): SessionRecord | undefined;
   deleteSession(tokenHash: string): boolean;
+  /** A new password hash; every session of the user but `keepSession` (a token hash) ends. False for an unknown user. */
+  setPassword(id: string, passwordHash: string, keepSession?: string): boolean;
 }

@@ -67,6 +67,19 @@ describe('working an interaction', () => {
     expect(outbound(id)).toHaveLength(2);
   });
 
+  it("gives the outbound message the platform's id once the reply is sent", async () => {
+    const id = await assigned('tweet-9');
+    const reply = await call(runtime, 'POST', `/api/interactions/${id}/reply`, { text: 'On it', visibility: 'private' });
+    // Filed at once under its outbox id: the platform has not answered yet.
+    expect(reply.json.message.platformMessageId).toBe(`outbox:${reply.json.outbox.id}`);
+    while (runtime.store.outbox.get(reply.json.outbox.id)!.status !== 'sent') await settle();
+    const sentAs = runtime.store.outbox.get(reply.json.outbox.id)!.platformResultId!;
+    expect(sentAs).toMatch(/^p-\d+$/);
+    const [message] = outbound(id);
+    expect(message).toMatchObject({ platformMessageId: sentAs, message: expect.objectContaining({ platformMessageId: sentAs }) });
+    expect(runtime.store.messages.has({ channel: 'twitter', account: 'acme-twitter', platformMessageId: sentAs })).toBe(true);
+  });
+
   it('refuses bad replies with a 400 naming the field and changes nothing', async () => {
     const id = await assigned();
     const before = outbox(id).length;

@@ -80,6 +80,8 @@ export class SqliteOutboxRepo implements OutboxRepo {
   private readonly selectNextDue;
   private readonly insertRow;
   private readonly sent;
+  private readonly sentMessage;
+  private readonly sentTx;
   private readonly failed;
   private readonly query: FilteredQuery<OutboxFilter, OutboxRow>;
 
@@ -104,6 +106,16 @@ export class SqliteOutboxRepo implements OutboxRepo {
     this.sent = db.prepare<[string, string | null, string]>(
       `UPDATE outbox SET status = 'sent', attempts = attempts + 1, updated_at = ?, platform_result_id = ?, ${END_CLAIM} WHERE id = ?`,
     );
+    // The agent's reply filed as an outbound message carries `outbox:<id>` until the platform names it.
+    this.sentMessage = db.prepare<[string, string, string]>(
+      `UPDATE OR IGNORE messages SET platform_message_id = ?, message = json_set(message, '$.platformMessageId', ?)
+       WHERE outbox_id = ? AND direction = 'out'`,
+    );
+    this.sentTx = db.transaction((id: string, at: string, platformResultId: string | undefined): number => {
+      const changes = this.sent.run(at, platformResultId ?? null, id).changes;
+      if (changes > 0 && platformResultId !== undefined) this.sentMessage.run(platformResultId, platformResultId, id);
+      return changes;
+    });
     this.failed = db.prepare<{ id: string; at: string; error: string; next: string | null; claim: string | null }, OutboxRow>(
       `UPDATE outbox SET
          ${END_CLAIM},
@@ -145,7 +157,7 @@ export class SqliteOutboxRepo implements OutboxRepo {
   }
 
   markSent(id: string, at: string, platformResultId?: string): void {
-    if (this.sent.run(at, platformResultId ?? null, id).changes === 0) throw new NotFoundError(`outbox item ${id} does not exist`);
+    if (this.sentTx(id, at, platformResultId) === 0) throw new NotFoundError(`outbox item ${id} does not exist`);
   }
 
   markDelivery(channel: string, platformResultId: string, status: string, error?: string): boolean {

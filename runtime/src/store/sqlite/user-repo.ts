@@ -38,6 +38,9 @@ export class SqliteUserRepo implements UserRepo {
   private readonly insertSession;
   private readonly selectSession;
   private readonly removeSession;
+  private readonly updatePassword;
+  private readonly removeOtherSessions;
+  private readonly passwordTx;
 
   constructor(db: Db) {
     this.selectAll = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username');
@@ -51,6 +54,13 @@ export class SqliteUserRepo implements UserRepo {
     this.insertSession = db.prepare<[string, string, string, string]>('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
     this.selectSession = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
     this.removeSession = db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?');
+    this.updatePassword = db.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE id = ?');
+    this.removeOtherSessions = db.prepare<[string, string]>('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?');
+    this.passwordTx = db.transaction((id: string, passwordHash: string, keepSession: string): boolean => {
+      if (this.updatePassword.run(passwordHash, id).changes === 0) return false;
+      this.removeOtherSessions.run(id, keepSession);
+      return true;
+    });
   }
 
   list(): UserRecord[] {
@@ -92,5 +102,9 @@ export class SqliteUserRepo implements UserRepo {
 
   deleteSession(tokenHash: string): boolean {
     return this.removeSession.run(tokenHash).changes > 0;
+  }
+
+  setPassword(id: string, passwordHash: string, keepSession = ''): boolean {
+    return this.passwordTx(id, passwordHash, keepSession);
   }
 }
