@@ -1,7 +1,8 @@
 import type { Store } from '../types.ts';
 import { SqliteAcdRepo } from './acd-repo.ts';
 import { SqliteContactRepo } from './contact-repo.ts';
-import { openDatabase } from './db.ts';
+import { Checkpointer } from './checkpointer.ts';
+import { MEMORY, openDatabase } from './db.ts';
 import { enlisting, GroupCommit } from './group-commit.ts';
 import { SqliteExecutionRepo } from './execution-repo.ts';
 import { SqliteFlowRepo } from './flow-repo.ts';
@@ -12,14 +13,16 @@ import { SqliteResourceRepo } from './resource-repo.ts';
 import { SqliteUserRepo } from './user-repo.ts';
 
 /**
- * The embedded store: one better-sqlite3 connection, a file (or ':memory:').
+ * The embedded store: one better-sqlite3 connection, a file (or ':memory:'),
+ * and for a file a worker thread that checkpoints its WAL.
  * Everything is synchronous, so `transaction(work)` needs a synchronous `work`;
  * it takes the write lock up front (BEGIN IMMEDIATE) so a read-then-write in
  * `work` cannot fail on a snapshot another process moved.
  */
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string, options: { log?: (message: string) => void } = {}): Store {
   const db = openDatabase(path);
   const group = new GroupCommit(db);
+  const checkpointer = path === MEMORY ? undefined : new Checkpointer(db, path, { log: options.log });
   const messages = enlisting(new SqliteMessageRepo(db), group);
   const interactions = enlisting(new SqliteInteractionRepo(db), group);
   const outbox = enlisting(new SqliteOutboxRepo(db), group);
@@ -40,6 +43,7 @@ export function openSqliteStore(path: string): Store {
     durable: () => group.durable(),
     close: () => {
       group.flush();
+      checkpointer?.stop();
       db.close();
     },
   };

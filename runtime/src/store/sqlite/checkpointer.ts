@@ -1,0 +1,55 @@
+import { Worker } from 'node:worker_threads';
+import type { Db } from './db.ts';
+
+/** SQLite's own setting, used again whenever the background checkpoints stop. */
+const AUTOCHECKPOINT_PAGES = 10_000;
+
+/**
+ * Checkpoints the WAL from a worker thread instead of inside the COMMIT that
+ * happens to cross SQLite's threshold. A checkpoint copies tens of megabytes
+ * and syncs the file: done inline it held the event loop for tens of
+ * milliseconds several times a second under load, which is most of the p99.
+ * If the worker fails, the connection checkpoints by itself again.
+ */
+export class Checkpointer {
+  private readonly worker: Worker;
+  private readonly closed = new SharedArrayBuffer(4);
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    path: string,
+    options: { intervalMs?: number; truncateBytes?: number; log?: (message: string) => void } = {},
+  ) {
+    db.pragma('wal_autocheckpoint = 0');
+    this.worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+      workerData: { path, intervalMs: options.intervalMs ?? 100, truncateBytes: options.truncateBytes ?? 256 * 1024 * 1024, closed: this.closed },
+    });
+    this.worker.unref();
+    const fallBack = (why: string) => {
+      if (this.stopped) return;
+      this.stopped = true;
+      if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+      options.log?.(`background checkpoints stopped (${why}); the database checkpoints inline again`);
+    };
+    this.worker.on('message', (message: { error?: string }) => {
+      if (message.error) options.log?.(`background checkpoint failed: ${message.error}`);
+    });
+    this.worker.on('error', (error) => fallBack(String(error)));
+    this.worker.on('exit', (code) => fallBack(`worker exited with ${code}`));
+  }
+
+  /**
+   * Lets the worker finish its current checkpoint and close its connection,
+   * waiting (a few seconds at most) so that the runtime's connection closes
+   * last and takes the log file with it.
+   */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.worker.postMessage('stop');
+    Atomics.wait(new Int32Array(this.closed), 0, 0, 5000);
+  }
+}
+
+export { AUTOCHECKPOINT_PAGES };
