@@ -57,7 +57,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
   const log = (message: string, fields?: Record<string, unknown>) => {
     if (!options.quiet) console.error(JSON.stringify({ time: new Date().toISOString(), message, ...fields }));
   };
-  const store = openStore(options.database);
+  const store = openStore(options.database, { log });
   if (options.seed) {
     const seeded = seedFromFolder(store, options.seed);
     for (const problem of seeded.problems) log('sample deployment problem', { problem });
