@@ -1,8 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { PRIVATE_ONLY_CHANNELS } from '../../../schemas/blocks/auto-reply.ts';
-import { FAVORITE_CHANNELS } from '../../../schemas/blocks/favorite.ts';
-import { LIKE_CHANNELS } from '../../../schemas/blocks/like.ts';
-import { RETWEET_CHANNELS } from '../../../schemas/blocks/retweet.ts';
+import { engagementsFor, hasPublicSide, type Engagement } from '../../../schemas/channel-capabilities.ts';
 import type { Disposition, Queue, StandardResponse } from '../../../schemas/resources/index.ts';
 import {
   closeInteraction,
@@ -16,12 +13,18 @@ import {
   transfer,
   type ContactHistory,
   type InteractionDetail,
-  type Message,
 } from './api.ts';
+import { ContactPanel } from './ContactPanel.tsx';
+import { ConversationActions, ENGAGEMENT_LABELS } from './ConversationActions.tsx';
+import { authorOf, time, type AgentNames } from './format.ts';
+import { FlagList, MessageList } from './MessageList.tsx';
+import { ReplyBox, type Visibility } from './ReplyBox.tsx';
 
 export interface ConversationProps {
   interactionId: string;
   agentId: string;
+  /** Display names of the agents, for who sent each reply. */
+  agentNames: AgentNames;
   responses: StandardResponse[];
   dispositions: Disposition[];
   queues: Queue[];
@@ -29,31 +32,11 @@ export interface ConversationProps {
   onDone(interactionId: string): void;
 }
 
-const has = (list: readonly string[], channel: string) => list.includes(channel);
-
-function time(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function authorOf(message: Message): string {
-  if (message.direction === 'out') return message.agentId ? `Agent ${message.agentId}` : 'Us';
-  const author = message.message.author;
-  return author?.name ?? (author?.handle ? `@${author.handle}` : 'Customer');
-}
-
-/** One assigned interaction: the messages in and out, the reply box, the actions, and the contact with their history. */
-export function Conversation({ interactionId, responses, dispositions, queues, onDone }: ConversationProps) {
+/** The interaction and its contact's history, loaded again after every action. */
+function useConversation(interactionId: string) {
   const [detail, setDetail] = useState<InteractionDetail | null>(null);
   const [history, setHistory] = useState<ContactHistory | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [text, setText] = useState('');
-  const [visibility, setVisibility] = useState<'public' | 'private' | null>(null);
-  const [transferTo, setTransferTo] = useState('');
-  const [disposition, setDisposition] = useState('');
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
 
@@ -77,6 +60,18 @@ export function Conversation({ interactionId, responses, dispositions, queues, o
     return () => controller.abort();
   }, [interactionId, generation]);
 
+  return { detail, history, loadError, reload };
+}
+
+/** One assigned interaction: the messages in and out, the reply box, the actions, and the contact with their history. */
+export function Conversation({ interactionId, agentId, agentNames, responses, dispositions, queues, onDone }: ConversationProps) {
+  const { detail, history, loadError, reload } = useConversation(interactionId);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [text, setText] = useState('');
+  const [visibility, setVisibility] = useState<Visibility | null>(null);
+
   if (!detail) {
     return loadError ? (
       <p className="banner banner--error" role="alert">
@@ -89,15 +84,13 @@ export function Conversation({ interactionId, responses, dispositions, queues, o
 
   const { interaction } = detail;
   const channel = interaction.channel;
-  const privateOnly = has(PRIVATE_ONLY_CHANNELS, channel);
-  const sendAs = privateOnly ? 'private' : (visibility ?? interaction.visibility);
+  const publicSide = hasPublicSide(channel);
+  const sendAs = publicSide ? (visibility ?? interaction.visibility) : 'private';
   const messages = chronological(detail.messages);
   const latestIn = [...messages].reverse().find((message) => message.direction === 'in');
-  const publicPost = latestIn?.message.visibility !== 'private';
-  const queue = queues.find((q) => q.id === interaction.queue);
-  const dispositionRequired = queue?.dispositionRequired === true;
+  // Likes and retweets answer the customer's latest post, and only a public one.
+  const engagements = latestIn ? engagementsFor(channel, latestIn.message.visibility ?? 'public') : [];
   const usable = responses.filter((response) => !response.channels || (response.channels as readonly string[]).includes(channel));
-  const contact = history?.contact;
 
   const act = async (what: string, action: () => Promise<unknown>, after: 'reload' | 'done' = 'reload') => {
     setBusy(true);
@@ -117,44 +110,31 @@ export function Conversation({ interactionId, responses, dispositions, queues, o
 
   const send = () =>
     act(`Reply sent (${sendAs}).`, async () => {
-      await reply(interactionId, text, sendAs);
+      await reply(interactionId, text, sendAs, agentId);
       setText('');
+    });
+  const onEngage = (engagement: Engagement) => act(ENGAGEMENT_LABELS[engagement].done, () => engage(interactionId, engagement));
+  const onMoveToPrivate = () =>
+    act('Moved to private: the invitation was posted publicly.', async () => {
+      await moveToPrivate(interactionId, text.trim() || undefined, agentId);
+      setText('');
+      setVisibility(null);
     });
 
   return (
-    <div className="convo" data-interaction={interactionId}>
+    <div className="convo" data-interaction={interactionId} data-channel={channel}>
       <section className="convo__main">
         <header className="convo__head">
           <div>
-            <h2 className="convo__title">{contact?.name ?? authorOf(latestIn ?? messages[0]!)}</h2>
+            <h2 className="convo__title">{history?.contact.name ?? authorOf(latestIn ?? messages[0]!, agentNames)}</h2>
             <p className="desk__muted">
               <span className="desk__tag">{channel}</span> <span className="desk__tag">{interaction.visibility}</span> queue <code>{interaction.queue ?? '—'}</code> · account <code>{interaction.account}</code> · since {time(interaction.createdAt)}
             </p>
           </div>
         </header>
 
-        {interaction.flags && interaction.flags.length > 0 && (
-          <ul className="convo__flags">
-            {interaction.flags.map((flag, index) => (
-              <li key={index}>
-                ⚑ {flag.note} <span className="desk__muted">({flag.kind}, {time(flag.at)})</span>
-              </li>
-            ))}
-          </ul>
-        )}
-
-        <ol className="convo__messages" aria-label="Messages">
-          {messages.map((message) => (
-            <li key={message.id} className={`msg msg--${message.direction} msg--${message.message.visibility ?? 'public'}`} data-direction={message.direction}>
-              <div className="msg__meta">
-                <strong>{authorOf(message)}</strong> · {message.message.visibility ?? ''} {message.message.kind ?? ''} · {time(message.receivedAt)}
-                {message.editedAt && ' · edited'}
-                {message.deletedAt && ' · deleted by the customer'}
-              </div>
-              <div className="msg__text">{message.text}</div>
-            </li>
-          ))}
-        </ol>
+        <FlagList flags={interaction.flags} />
+        <MessageList messages={messages} agentNames={agentNames} />
 
         {error && (
           <p className="banner banner--error" role="alert">
@@ -167,184 +147,23 @@ export function Conversation({ interactionId, responses, dispositions, queues, o
           </p>
         )}
 
-        <div className="convo__reply">
-          <div className="convo__reply-bar">
-            <div className="desk__status" role="radiogroup" aria-label="Reply visibility">
-              {(['public', 'private'] as const).map((option) => (
-                <button
-                  key={option}
-                  type="button"
-                  role="radio"
-                  aria-checked={sendAs === option}
-                  className={`desk__status-button${sendAs === option ? ' is-current' : ''}`}
-                  disabled={busy || (option === 'public' && privateOnly)}
-                  onClick={() => setVisibility(option)}
-                >
-                  {option === 'public' ? 'Public' : 'Private'}
-                </button>
-              ))}
-            </div>
-            <select
-              className="field__input convo__responses"
-              aria-label="Standard response"
-              value=""
-              onChange={(event) => {
-                const response = usable.find((r) => r.id === event.target.value);
-                if (response) setText(response.text);
-              }}
-            >
-              <option value="">Standard response…</option>
-              {usable.map((response) => (
-                <option key={response.id} value={response.id}>
-                  {response.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <textarea
-            className="field__input convo__text"
-            aria-label="Reply"
-            rows={4}
-            placeholder={sendAs === 'private' ? 'Write a private reply… ({{ contact.name }} and other variables work)' : 'Write a public reply…'}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-          <div className="desk__actions">
-            <button type="button" className="button is-primary" disabled={busy || text.trim() === ''} onClick={() => void send()}>
-              Send {sendAs}
-            </button>
-          </div>
-        </div>
+        <ReplyBox text={text} onText={setText} sendAs={sendAs} onVisibility={publicSide ? setVisibility : null} responses={usable} busy={busy} onSend={() => void send()} />
 
-        <div className="convo__toolbar" aria-label="Actions">
-          <button type="button" className="button button--small" disabled={busy || !has(LIKE_CHANNELS, channel) || !publicPost} onClick={() => void act('Liked.', () => engage(interactionId, 'like'))}>
-            Like
-          </button>
-          <button type="button" className="button button--small" disabled={busy || !has(RETWEET_CHANNELS, channel) || !publicPost} onClick={() => void act('Retweeted.', () => engage(interactionId, 'retweet'))}>
-            Retweet
-          </button>
-          <button type="button" className="button button--small" disabled={busy || !has(FAVORITE_CHANNELS, channel) || !publicPost} onClick={() => void act('Favorited.', () => engage(interactionId, 'favorite'))}>
-            Favorite
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy || privateOnly || interaction.visibility === 'private'}
-            title="Invites the customer to a direct message (your text above, or the dm-invite response)"
-            onClick={() =>
-              void act('Moved to private: the invitation was posted publicly.', async () => {
-                await moveToPrivate(interactionId, text.trim() || undefined);
-                setText('');
-                setVisibility(null);
-              })
-            }
-          >
-            Move to private
-          </button>
-          <span className="convo__group">
-            <select className="field__input" aria-label="Transfer to queue" value={transferTo} onChange={(event) => setTransferTo(event.target.value)}>
-              <option value="">Transfer to…</option>
-              {queues
-                .filter((q) => q.id !== interaction.queue)
-                .map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.name}
-                  </option>
-                ))}
-            </select>
-            <button type="button" className="button button--small" disabled={busy || transferTo === ''} onClick={() => void act(`Transferred to ${transferTo}.`, () => transfer(interactionId, transferTo), 'done')}>
-              Transfer
-            </button>
-          </span>
-          <span className="convo__group convo__close">
-            <select className="field__input" aria-label="Disposition" value={disposition} onChange={(event) => setDisposition(event.target.value)}>
-              <option value="">{dispositionRequired ? 'Disposition (required)…' : 'Disposition…'}</option>
-              {dispositions.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button button--small is-danger"
-              disabled={busy || (dispositionRequired && disposition === '')}
-              title={dispositionRequired && disposition === '' ? `Queue ${queue?.name ?? ''} needs a disposition to close` : undefined}
-              onClick={() => void act('Closed.', () => closeInteraction(interactionId, disposition || undefined), 'done')}
-            >
-              Close
-            </button>
-          </span>
-        </div>
+        <ConversationActions
+          engagements={engagements}
+          canMoveToPrivate={publicSide && interaction.visibility === 'public'}
+          queueId={interaction.queue}
+          queues={queues}
+          dispositions={dispositions}
+          busy={busy}
+          onEngage={(engagement) => void onEngage(engagement)}
+          onMoveToPrivate={() => void onMoveToPrivate()}
+          onTransfer={(queueId) => void act(`Transferred to ${queueId}.`, () => transfer(interactionId, queueId), 'done')}
+          onClose={(disposition) => void act('Closed.', () => closeInteraction(interactionId, disposition), 'done')}
+        />
       </section>
 
-      <aside className="convo__contact" aria-label="Contact">
-        <h3 className="desk__heading">Contact</h3>
-        {contact ? (
-          <dl className="convo__card">
-            <dt>Name</dt>
-            <dd>{contact.name ?? '—'}</dd>
-            {contact.email && (
-              <>
-                <dt>Email</dt>
-                <dd>{contact.email}</dd>
-              </>
-            )}
-            {contact.phone && (
-              <>
-                <dt>Phone</dt>
-                <dd>{contact.phone}</dd>
-              </>
-            )}
-            {contact.segment && (
-              <>
-                <dt>Segment</dt>
-                <dd>{contact.segment}</dd>
-              </>
-            )}
-            <dt>Identities</dt>
-            <dd>
-              {history!.identities.map((identity) => (
-                <div key={`${identity.channel}:${identity.platformId}`}>
-                  <span className="desk__tag">{identity.channel}</span> {identity.handle ? `@${identity.handle}` : identity.platformId}
-                </div>
-              ))}
-            </dd>
-            <dt>Customer since</dt>
-            <dd>{time(contact.createdAt)}</dd>
-          </dl>
-        ) : (
-          <p className="desk__muted">{interaction.contactId ? 'Loading…' : 'No contact identified.'}</p>
-        )}
-        {loadError && (
-          <p className="banner banner--error" role="alert">
-            {loadError}
-          </p>
-        )}
-        {history && (
-          <>
-            <h3 className="desk__heading">History</h3>
-            <ul className="convo__history" aria-label="History">
-              {history.interactions.map((past) => {
-                const count = history.messages.filter((message) => message.interactionId === past.id).length;
-                return (
-                  <li key={past.id} className={past.id === interactionId ? 'is-current' : ''}>
-                    <div>
-                      <span className="desk__tag">{past.channel}</span> {time(past.createdAt)} {past.id === interactionId && <em>(this one)</em>}
-                    </div>
-                    <div className="desk__muted">
-                      {past.state}
-                      {past.queue && ` · ${past.queue}`}
-                      {past.agentId && ` · ${past.agentId}`}
-                      {past.disposition && ` · ${past.disposition.name}`} · {count} message{count === 1 ? '' : 's'}
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
-          </>
-        )}
-      </aside>
+      <ContactPanel interactionId={interactionId} contactId={interaction.contactId} history={history} loadError={loadError} agentNames={agentNames} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { Engagement } from '../../../schemas/channel-capabilities.ts';
 import type { AgentResource, Disposition, Queue, StandardResponse } from '../../../schemas/resources/index.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { authFetch } from '../auth/http.ts';
@@ -140,9 +141,12 @@ export const pull = (agentId: string, interactionId: string) =>
 export const getInteraction = (id: string, signal?: AbortSignal) => call<InteractionDetail>(`/api/interactions/${enc(id)}`, 'GET', undefined, signal);
 export const contactHistory = (id: string, signal?: AbortSignal) => call<ContactHistory>(`/api/contacts/${enc(id)}/history`, 'GET', undefined, signal);
 
-export const reply = (id: string, text: string, visibility: 'public' | 'private') => call<unknown>(`/api/interactions/${enc(id)}/reply`, 'POST', { text, visibility });
-export const engage = (id: string, action: 'like' | 'retweet' | 'favorite') => call<unknown>(`/api/interactions/${enc(id)}/${action}`, 'POST');
-export const moveToPrivate = (id: string, text?: string) => call<unknown>(`/api/interactions/${enc(id)}/move-to-private`, 'POST', text ? { text } : undefined);
+/** Replies and the move-to-private invitation name the agent sending them (with sign-in on, the server checks it is the signed-in one). */
+export const reply = (id: string, text: string, visibility: 'public' | 'private', agentId: string) =>
+  call<unknown>(`/api/interactions/${enc(id)}/reply`, 'POST', { text, visibility, agentId });
+export const engage = (id: string, action: Engagement) => call<unknown>(`/api/interactions/${enc(id)}/${action}`, 'POST');
+export const moveToPrivate = (id: string, text: string | undefined, agentId: string) =>
+  call<unknown>(`/api/interactions/${enc(id)}/move-to-private`, 'POST', { ...(text && { text }), agentId });
 export const transfer = (id: string, queue: string) => call<{ interaction: Interaction }>(`/api/interactions/${enc(id)}/transfer`, 'POST', { queue });
 export const closeInteraction = (id: string, disposition?: string) =>
   call<{ interaction: Interaction }>(`/api/interactions/${enc(id)}/close`, 'POST', disposition ? { disposition } : undefined);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { resourceId } from '../../../schemas/resources/common.ts';
 import { schemaProblems } from '../../../schemas/schema-check.ts';
 import { ApiError } from './errors.ts';
 
@@ -38,6 +39,18 @@ export function enumQuery<T extends string>(c: Context, name: string, allowed: r
     throw new ApiError(400, `query parameter "${name}" must be one of ${allowed.join(', ')}`, { pointer: `?${name}` });
   }
   return raw as T;
+}
+
+const RESOURCE_ID = new RegExp(resourceId.pattern);
+
+/** An optional query parameter naming a resource (an agent, a queue) by its id, else a 400 naming it. */
+export function idQuery(c: Context, name: string): string | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined) return undefined;
+  if (!RESOURCE_ID.test(raw)) {
+    throw new ApiError(400, `query parameter "${name}" must be a resource id (lower-case letters, digits, ".", "_" or "-", at most 64)`, { pointer: `?${name}` });
+  }
+  return raw;
 }
 
 export function timeQuery(c: Context, name: string): string | undefined {

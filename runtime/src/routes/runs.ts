@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { CHANNELS } from '../../../schemas/message.ts';
-import { enumQuery, intQuery, timeQuery } from '../http/body.ts';
+import { enumQuery, idQuery, intQuery, timeQuery } from '../http/body.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { readsOwnOnly } from '../auth/middleware.ts';
@@ -12,8 +12,21 @@ type OutboxFilter = Parameters<OutboxRepo['list']>[0];
 const INTERACTION_STATES = ['queued', 'offered', 'assigned', 'completed', 'closed', 'failed'] as const;
 const EXECUTION_STATUSES = ['running', 'waiting', 'completed', 'failed'] as const;
 const OUTBOX_STATUSES = ['pending', 'sent', 'dead'] as const;
-/** How many of an agent's latest interactions their reads look through. */
+/** How many of an agent's latest interactions their execution and outbox lists look through. */
 const OWN_LIMIT = 1000;
+
+/** The list filter, for interactions the database query did not select (those parked with an agent). */
+function matches(record: InteractionRecord, filter: InteractionFilter): boolean {
+  return (
+    (filter.state === undefined || record.state === filter.state) &&
+    (filter.queue === undefined || record.queue === filter.queue) &&
+    (filter.agentId === undefined || record.agentId === filter.agentId) &&
+    (filter.contactId === undefined || record.contactId === filter.contactId) &&
+    (filter.channel === undefined || record.channel === filter.channel) &&
+    (filter.flowId === undefined || record.flowId === filter.flowId) &&
+    (filter.since === undefined || record.createdAt >= filter.since)
+  );
+}
 
 /**
  * Read-only views of what the runtime did: interactions, executions with their
@@ -23,21 +36,26 @@ const OWN_LIMIT = 1000;
 export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono; outbox: Hono } {
   const { store } = deps;
 
+  /** Interactions parked with an agent (denied or timed out): theirs to read, though no agent holds them. */
+  const parkedWith = (agentId: string): string[] => deps.acd?.agent(agentId)?.personalQueue ?? [];
+
   /**
-   * An agent's own interactions, or undefined for those who see all: the ones
-   * offered to, assigned to or closed by them (newest first, up to OWN_LIMIT)
-   * and the ones in their personal queue.
+   * The ids of an agent's own interactions, or undefined for those who see
+   * all: the ones offered to, assigned to or closed by them (newest first, up
+   * to OWN_LIMIT) and the ones in their personal queue.
    */
-  const own = (c: Context): { agentId: string; ids: Set<string>; records: InteractionRecord[] } | undefined => {
+  const ownIds = (c: Context): Set<string> | undefined => {
     const agentId = readsOwnOnly(c);
     if (agentId === undefined) return undefined;
-    const ids = new Set([...store.acd.interactionIdsOf(agentId, OWN_LIMIT), ...(deps.acd?.agent(agentId)?.personalQueue ?? [])]);
-    const records = [...ids].flatMap((id) => store.interactions.get(id) ?? []);
-    records.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    return { agentId, ids, records };
+    const held = store.interactions.list({ agentId, limit: OWN_LIMIT }).map((record) => record.id);
+    return new Set([...held, ...parkedWith(agentId)]);
   };
-  const refuseUnlessOwn = (scope: ReturnType<typeof own>, interactionId: string | undefined, what: string): void => {
-    if (scope && (interactionId === undefined || !scope.ids.has(interactionId))) throw new ApiError(403, `${what} is not one of your interactions`);
+  /** For an agent: 403 unless the interaction is theirs (held by them, or parked with them). */
+  const refuseUnlessOwn = (c: Context, interactionId: string | undefined, what: string): void => {
+    const agentId = readsOwnOnly(c);
+    if (agentId === undefined) return;
+    const record = interactionId === undefined ? undefined : store.interactions.get(interactionId);
+    if (!record || (record.agentId !== agentId && !parkedWith(agentId).includes(record.id))) throw new ApiError(403, `${what} is not one of your interactions`);
   };
 
   const interactions = new Hono();
@@ -45,27 +63,27 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
     const filter: InteractionFilter = {
       state: enumQuery(c, 'state', INTERACTION_STATES),
       queue: c.req.query('queue'),
+      agentId: idQuery(c, 'agentId'),
       contactId: c.req.query('contact'),
       channel: enumQuery(c, 'channel', CHANNELS),
       flowId: c.req.query('flow'),
       since: timeQuery(c, 'since'),
       limit: intQuery(c, 'limit', 1, 1000) ?? 100,
     };
-    const scope = own(c);
-    if (!scope) return c.json({ interactions: store.interactions.list(filter) });
-    const matches = (record: InteractionRecord): boolean =>
-      (filter.state === undefined || record.state === filter.state) &&
-      (filter.queue === undefined || record.queue === filter.queue) &&
-      (filter.contactId === undefined || record.contactId === filter.contactId) &&
-      (filter.channel === undefined || record.channel === filter.channel) &&
-      (filter.flowId === undefined || record.flowId === filter.flowId) &&
-      (filter.since === undefined || record.createdAt >= filter.since);
-    return c.json({ interactions: scope.records.filter(matches).slice(0, filter.limit) });
+    const self = readsOwnOnly(c);
+    if (self === undefined) return c.json({ interactions: store.interactions.list(filter) });
+    if (filter.agentId !== undefined && filter.agentId !== self) throw new ApiError(403, `agent "${filter.agentId}" is not you`, { pointer: '?agentId' });
+    // An agent's own: those the database holds under their id, and those parked with them (held by no agent, so ?agentId leaves them out).
+    const held = store.interactions.list({ ...filter, agentId: self });
+    const parked = parkedWith(self).flatMap((id) => store.interactions.get(id) ?? []).filter((record) => matches(record, filter));
+    const records = [...held, ...parked.filter((record) => !held.some((other) => other.id === record.id))];
+    records.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    return c.json({ interactions: records.slice(0, filter.limit) });
   });
   interactions.get('/:id', (c) => {
     const interaction = store.interactions.get(c.req.param('id'));
     if (!interaction) throw ApiError.notFound(`interaction "${c.req.param('id')}"`);
-    refuseUnlessOwn(own(c), interaction.id, `interaction "${interaction.id}"`);
+    refuseUnlessOwn(c, interaction.id, `interaction "${interaction.id}"`);
     return c.json({ interaction, messages: store.messages.list({ interactionId: interaction.id, limit: 500 }) });
   });
 
@@ -79,10 +97,10 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
       since: timeQuery(c, 'since'),
       limit: intQuery(c, 'limit', 1, 1000) ?? 100,
     };
-    const scope = own(c);
+    const scope = ownIds(c);
     if (!scope) return c.json({ executions: store.executions.list(filter) });
-    if (filter.interactionId !== undefined) refuseUnlessOwn(scope, filter.interactionId, `interaction "${filter.interactionId}"`);
-    const ids = filter.interactionId !== undefined ? [filter.interactionId] : [...scope.ids];
+    if (filter.interactionId !== undefined) refuseUnlessOwn(c, filter.interactionId, `interaction "${filter.interactionId}"`);
+    const ids = filter.interactionId !== undefined ? [filter.interactionId] : [...scope];
     const found = ids.flatMap((interactionId) => store.executions.list({ ...filter, interactionId }));
     found.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
     return c.json({ executions: found.slice(0, filter.limit) });
@@ -90,7 +108,7 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
   executions.get('/:id', (c) => {
     const execution = store.executions.get(c.req.param('id'));
     if (!execution) throw ApiError.notFound(`execution "${c.req.param('id')}"`);
-    refuseUnlessOwn(own(c), execution.interactionId, `execution "${execution.id}"`);
+    refuseUnlessOwn(c, execution.interactionId, `execution "${execution.id}"`);
     return c.json({ execution });
   });
 
@@ -102,10 +120,10 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
       interactionId: c.req.query('interaction'),
       limit: intQuery(c, 'limit', 1, 1000) ?? 100,
     };
-    const scope = own(c);
+    const scope = ownIds(c);
     if (!scope) return c.json({ items: store.outbox.list(filter) });
-    if (filter.interactionId !== undefined) refuseUnlessOwn(scope, filter.interactionId, `interaction "${filter.interactionId}"`);
-    const ids = filter.interactionId !== undefined ? [filter.interactionId] : [...scope.ids];
+    if (filter.interactionId !== undefined) refuseUnlessOwn(c, filter.interactionId, `interaction "${filter.interactionId}"`);
+    const ids = filter.interactionId !== undefined ? [filter.interactionId] : [...scope];
     const found = ids.flatMap((interactionId) => store.outbox.list({ ...filter, interactionId }));
     found.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
     return c.json({ items: found.slice(0, filter.limit) });

@@ -1,10 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { closeBodySchema, engageBodySchema, moveToPrivateBodySchema, replyBodySchema, transferBodySchema } from '../../../schemas/api.ts';
-import { PRIVATE_ONLY_CHANNELS } from '../../../schemas/blocks/auto-reply.ts';
-import { FAVORITE_CHANNELS } from '../../../schemas/blocks/favorite.ts';
-import { LIKE_CHANNELS } from '../../../schemas/blocks/like.ts';
-import { RETWEET_CHANNELS } from '../../../schemas/blocks/retweet.ts';
+import { ENGAGEMENT_CHANNELS, ENGAGEMENTS, hasPublicSide, supportsEngagement } from '../../../schemas/channel-capabilities.ts';
 import type { Channel } from '../../../schemas/message.ts';
 import type { AgentResource, Disposition, Queue, StandardResponse } from '../../../schemas/resources/index.ts';
 import { liquid } from '../../../schemas/templates.ts';
@@ -18,14 +15,6 @@ import type { AppDeps } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import type { InteractionRecord, MessageRecord } from '../store/types.ts';
-
-type Engagement = 'like' | 'retweet' | 'favorite';
-
-const ENGAGEMENT_CHANNELS: Record<Engagement, readonly Channel[]> = {
-  like: LIKE_CHANNELS,
-  retweet: RETWEET_CHANNELS,
-  favorite: FAVORITE_CHANNELS,
-};
 
 /** States an agent can no longer act on. */
 const ENDED = new Set(['closed', 'failed']);
@@ -148,7 +137,7 @@ export function workRoutes(deps: AppDeps): Hono {
     if (body.text === undefined && body.responseId === undefined) throw new ApiError(400, 'text or responseId is required', { pointer: '/text' });
     const template = body.text ?? standardResponse(body.responseId!, record.channel, '/responseId').text;
     const visibility = !body.visibility || body.visibility === 'same' ? record.visibility : body.visibility;
-    if (visibility === 'public' && (PRIVATE_ONLY_CHANNELS as readonly string[]).includes(record.channel)) {
+    if (visibility === 'public' && !hasPublicSide(record.channel)) {
       throw new ApiError(400, `${record.channel} has no public replies: choose "private" or "same"`, { pointer: '/visibility' });
     }
     const inbound = latestInbound(record);
@@ -156,13 +145,12 @@ export function workRoutes(deps: AppDeps): Hono {
     return c.json(sendReply(record, inbound, visibility, text, record.actor), 201);
   });
 
-  for (const action of ['like', 'retweet', 'favorite'] as const) {
+  for (const action of ENGAGEMENTS) {
     app.post(`/interactions/:id/${action}`, async (c) => {
       const body = await optionalJson(c, engageBodySchema);
       const record = interaction(c, c.req.param('id'), body.agentId);
-      const channels = ENGAGEMENT_CHANNELS[action];
-      if (!(channels as readonly string[]).includes(record.channel)) {
-        throw new ApiError(400, `cannot ${action} on ${record.channel}: only ${channels.join(' and ')} support it`, { action, channel: record.channel });
+      if (!supportsEngagement(record.channel, action)) {
+        throw new ApiError(400, `cannot ${action} on ${record.channel}: only ${ENGAGEMENT_CHANNELS[action].join(' and ')} support it`, { action, channel: record.channel });
       }
       const inbound = latestInbound(record);
       if (inbound.message.visibility === 'private') throw new ApiError(400, `cannot ${action} a private message: only public posts`, { action });
@@ -183,7 +171,7 @@ export function workRoutes(deps: AppDeps): Hono {
   app.post('/interactions/:id/move-to-private', async (c) => {
     const body = (await optionalJson(c, moveToPrivateBodySchema)) as { text?: string; agentId?: string };
     const record = interaction(c, c.req.param('id'), body.agentId);
-    if ((PRIVATE_ONLY_CHANNELS as readonly string[]).includes(record.channel)) {
+    if (!hasPublicSide(record.channel)) {
       throw new ApiError(400, `${record.channel} has no public posts: the conversation is private already`, { channel: record.channel });
     }
     if (record.visibility === 'private') throw new ApiError(409, `interaction ${record.id} is private already`);

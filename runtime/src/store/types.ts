@@ -248,6 +248,8 @@ export interface InteractionRecord {
 export interface InteractionFilter {
   state?: InteractionState;
   queue?: string;
+  /** The agent it is offered to, assigned to or was closed by. */
+  agentId?: string;
   contactId?: string;
   channel?: string;
   flowId?: string;
@@ -324,8 +326,6 @@ export interface AcdRepo {
   endOfferFor(interactionId: string, agentId: string, reason: OfferEndReason, at: string): boolean;
   /** Ends every offer still open (a restart withdraws them all); returns how many. */
   endOpenOffers(reason: OfferEndReason, at: string): number;
-  /** Ids of the interactions offered to, assigned to or closed by an agent, newest first. */
-  interactionIdsOf(agentId: string, limit: number): string[];
   /** Interactions an agent denied or let time out, still in their personal queue (kept apart from them until pulled). */
   declines(): AcdDeclineRecord[];
   decline(interactionId: string, agentId: string, at: string): void;

@@ -122,6 +122,12 @@ describe.skipIf(!runnable)('messaging continuity on the desk, sign-in on, over t
     const convo = page.locator(`.convo[data-interaction="${first}"]`);
     await convo.locator('.msg--in').getByText('recognise').waitFor();
     expect(runtime.store.interactions.get(first)).toMatchObject({ state: 'assigned', agentId: 'bob', channel: 'whatsapp', queue: 'messaging' });
+    // WhatsApp has no public side: no visibility to choose, nothing public to like, retweet or move to private.
+    expect(await convo.getByRole('radiogroup', { name: 'Reply visibility' }).count()).toBe(0);
+    expect(await convo.getByRole('radio').count()).toBe(0);
+    for (const name of ['Like', 'Retweet', 'Favorite', 'Move to private']) expect(await convo.getByRole('button', { name, exact: true }).count()).toBe(0);
+    expect(await convo.getByRole('button', { name: 'Send private' }).count()).toBe(1);
+    await shot('3b-whatsapp-conversation');
   });
 
   it('answers privately: the reply reaches the fake WhatsApp API', async () => {
@@ -129,6 +135,8 @@ describe.skipIf(!runnable)('messaging continuity on the desk, sign-in on, over t
     await convo.getByLabel('Reply', { exact: true }).fill(REPLY);
     await convo.getByRole('button', { name: /^Send/ }).click();
     await convo.locator('.msg--out').getByText('duplicate').waitFor();
+    // Signed by Bob's name (the agent resource's), not his id.
+    expect(await convo.locator('.msg--out .msg__author').innerText()).toBe('Bob Okafor');
     const sent = await eventually(() => whatsappSends().find((request) => JSON.stringify(request.body).includes('duplicate')));
     expect(sent.body).toMatchObject({ messaging_product: 'whatsapp', to: CUSTOMER.waId, type: 'text', text: { body: REPLY } });
     expect(sent.headers.authorization).toBe(`Bearer ${META_ENV.WHATSAPP_ACCESS_TOKEN}`);

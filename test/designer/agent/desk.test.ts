@@ -102,6 +102,10 @@ describe.skipIf(!runnable)('agent desk in the browser', () => {
     await convo.locator('.convo__history li.is-current').waitFor();
     const { interaction } = await api<{ interaction: { state: string; agentId?: string } }>('GET', `/api/interactions/${interactionId}`);
     expect(interaction).toMatchObject({ state: 'assigned', agentId: 'alice' });
+    // A public tweet: both ways to reply, and what Twitter can do with it.
+    expect(await convo.getByRole('radiogroup', { name: 'Reply visibility' }).getByRole('radio').allInnerTexts()).toEqual(['Public', 'Private']);
+    const actions = convo.getByRole('group', { name: 'Actions' });
+    for (const name of ['Like', 'Retweet', 'Favorite', 'Move to private']) expect(await actions.getByRole('button', { name, exact: true }).count()).toBe(1);
     await shot('3-conversation');
   });
 
@@ -110,7 +114,10 @@ describe.skipIf(!runnable)('agent desk in the browser', () => {
     await convo.getByRole('radio', { name: 'Private' }).click();
     await convo.getByLabel('Reply', { exact: true }).fill(REPLY);
     await convo.getByRole('button', { name: 'Send private' }).click();
-    await convo.locator('.msg--out.msg--private').getByText('double charge').waitFor();
+    const sent = convo.locator('.msg--out.msg--private');
+    await sent.getByText('double charge').waitFor();
+    // Signed by the agent's name, not their id.
+    expect(await sent.locator('.msg__author').innerText()).toBe('Alice Martin');
     // Oldest first: the customer's tweet, then the answer.
     expect(await convo.locator('.msg').evaluateAll((items) => items.map((item) => item.getAttribute('data-direction')))).toEqual(['in', 'out']);
     await shot('4-replied');

@@ -59,6 +59,19 @@ describe('what an agent may read (sign-in on)', () => {
     expect(JSON.stringify(bad.json)).toContain('state');
   });
 
+  it('filters the list by agent: anyone who sees all may name one, an agent may name only themselves', async () => {
+    expect(ids((await as(runtime, tokens.sue, 'GET', '/api/interactions?agentId=bob')).json.interactions)).toEqual([bobs]);
+    expect(ids((await as(runtime, tokens.root, 'GET', '/api/interactions?agentId=alice&state=assigned')).json.interactions)).toEqual([alices]);
+    expect((await as(runtime, tokens.ana, 'GET', '/api/interactions?agentId=carol')).json.interactions).toEqual([]);
+    expect(ids((await as(runtime, tokens.alice, 'GET', '/api/interactions?agentId=alice')).json.interactions)).toEqual([alices]);
+    const other = await as(runtime, tokens.alice, 'GET', '/api/interactions?agentId=bob');
+    expect(other.status).toBe(403);
+    expect(other.json.pointer).toBe('?agentId');
+    const bad = await as(runtime, tokens.sue, 'GET', '/api/interactions?agentId=Not%20An%20Id');
+    expect(bad.status).toBe(400);
+    expect(bad.json.pointer).toBe('?agentId');
+  });
+
   it("refuses another agent's interaction with 403 and shows their own", async () => {
     expect((await as(runtime, tokens.alice, 'GET', `/api/interactions/${bobs}`)).status).toBe(403);
     const own = await as(runtime, tokens.alice, 'GET', `/api/interactions/${alices}`);
@@ -97,6 +110,9 @@ describe('what an agent may read (sign-in on)', () => {
     expect(runtime.store.interactions.get(third)!.agentId).toBeUndefined();
     expect((await as(runtime, tokens.alice, 'GET', `/api/interactions/${third}`)).status).toBe(200);
     expect(ids((await as(runtime, tokens.alice, 'GET', '/api/interactions')).json.interactions)).toEqual([alices, third].sort());
+    // Parked with her, it is held by no agent: naming herself lists only what she holds.
+    expect(ids((await as(runtime, tokens.alice, 'GET', '/api/interactions?agentId=alice')).json.interactions)).toEqual([alices]);
+    expect(ids((await as(runtime, tokens.alice, 'GET', '/api/interactions?state=queued')).json.interactions)).toEqual([third]);
     expect((await as(runtime, tokens.bob, 'GET', `/api/interactions/${third}`)).status).toBe(403);
   });
 });

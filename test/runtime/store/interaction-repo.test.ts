@@ -55,4 +55,20 @@ describe('InteractionRepo', () => {
     expect(ids({ since: at(2) })).toEqual(['int-3', 'int-2']);
     expect(ids({ limit: 2 })).toEqual(['int-3', 'int-2']);
   });
+
+  it('lists by the agent it is offered to, assigned to or was closed by', () => {
+    for (const n of [1, 2, 3, 4]) seed(n, { state: 'queued', queue: 'general' });
+    store.interactions.setRouting('int-1', { state: 'assigned', agentId: 'alice' }, at(5));
+    store.interactions.setRouting('int-2', { state: 'offered', agentId: 'bob' }, at(5));
+    store.interactions.setRouting('int-3', { state: 'closed', agentId: 'alice' }, at(5));
+    const ids = (filter: Parameters<Store['interactions']['list']>[0]) => store.interactions.list(filter).map((record) => record.id);
+
+    expect(ids({ agentId: 'alice' })).toEqual(['int-3', 'int-1']);
+    expect(ids({ agentId: 'alice', state: 'assigned' })).toEqual(['int-1']);
+    expect(ids({ agentId: 'bob' })).toEqual(['int-2']);
+    expect(ids({ agentId: 'carol' })).toEqual([]);
+    // Requeued: no agent holds it any more.
+    store.interactions.setRouting('int-2', { state: 'queued', agentId: null }, at(6), 'bob');
+    expect(ids({ agentId: 'bob' })).toEqual([]);
+  });
 });

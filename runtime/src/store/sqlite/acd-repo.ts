@@ -52,7 +52,6 @@ export class SqliteAcdRepo implements AcdRepo {
   private readonly endOfferRow;
   private readonly endOfferForRow;
   private readonly endOpenRows;
-  private readonly selectIdsOf;
   private readonly selectDeclines;
   private readonly insertDecline;
   private readonly deleteDecline;
@@ -86,9 +85,6 @@ export class SqliteAcdRepo implements AcdRepo {
       'UPDATE offers SET ended_at = ?, end_reason = ? WHERE interaction_id = ? AND agent_id = ? AND ended_at IS NULL',
     );
     this.endOpenRows = db.prepare<[string, string]>('UPDATE offers SET ended_at = ?, end_reason = ? WHERE ended_at IS NULL');
-    this.selectIdsOf = db
-      .prepare<[string, number], string>('SELECT id FROM interactions WHERE agent_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
-      .pluck();
     this.selectDeclines = db.prepare<[], DeclineRow>('SELECT * FROM acd_declines ORDER BY at, rowid');
     this.insertDecline = db.prepare<[string, string, string]>(
       'INSERT INTO acd_declines (interaction_id, agent_id, at) VALUES (?, ?, ?) ON CONFLICT (interaction_id, agent_id) DO NOTHING',
@@ -155,10 +151,6 @@ export class SqliteAcdRepo implements AcdRepo {
 
   endOpenOffers(reason: OfferEndReason, at: string): number {
     return this.endOpenRows.run(at, reason).changes;
-  }
-
-  interactionIdsOf(agentId: string, limit: number): string[] {
-    return this.selectIdsOf.all(agentId, limit);
   }
 
   declines(): AcdDeclineRecord[] {

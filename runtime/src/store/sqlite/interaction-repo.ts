@@ -116,6 +116,8 @@ export class SqliteInteractionRepo implements InteractionRepo {
       {
         state: 'state = @state',
         queue: 'queue = @queue',
+        // Served by the partial index interactions_agent (agent_id = … implies agent_id IS NOT NULL).
+        agentId: 'agent_id = @agentId',
         contactId: 'contact_id = @contactId',
         channel: 'channel = @channel',
         flowId: 'flow_id = @flowId',
