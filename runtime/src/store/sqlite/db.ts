@@ -16,8 +16,10 @@ export const MEMORY = ':memory:';
  * loss, so a commit does not wait for the disk. The disk is synced at each
  * checkpoint instead, and a run writes some 40 pages, so checkpointing every
  * 10,000 pages (about 40 MB of WAL) instead of SQLite's 1,000 syncs once per
- * ~250 runs rather than once per ~25. The 64 MB page cache keeps the index
- * pages a commit touches in memory.
+ * ~250 runs rather than once per ~25. (A store on a file hands checkpoints
+ * to a worker thread, see checkpointer.ts; this setting is what the
+ * connection falls back on.) The 64 MB page cache keeps the index pages a
+ * commit touches in memory.
  */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   if (path !== MEMORY) mkdirSync(dirname(path), { recursive: true });
