@@ -7,11 +7,11 @@ import { newId } from '../ids.ts';
 import type { ContactRepo, FlowVersionRecord, InteractionRecord, RunCommit, Store } from '../store/types.ts';
 import { activeNode, compileFlow, FINAL_STATES, type MachineContext, type ResumeEvent, type RunHooks } from './compile.ts';
 import { drive } from './drive.ts';
+import { newRunState, recordStep, stepStarted, type RunState } from './run-state.ts';
 import { nextTurn } from './turns.ts';
 import { interactionFor } from './interaction.ts';
 import { CachedResources, dryContacts, liveContacts } from './services.ts';
-import type { ExecutorResult, PlatformAction, QueueRequest, ResourceReader, RunContext, RunServices, Step, StoredMessage } from './types.ts';
-import { isWait } from './types.ts';
+import type { PlatformAction, QueueRequest, ResourceReader, RunContext, Step, StoredMessage } from './types.ts';
 
 export interface EngineOptions {
   store: Store;
@@ -54,16 +54,6 @@ export interface Accepted {
   run?: { executionId: string; flow: FlowVersionRecord; message: StoredMessage };
 }
 
-/** What one run collects while it goes: its services, steps, actions and route. */
-interface RunState {
-  services: RunServices;
-  steps: Step[];
-  seq: number;
-  started?: { nodeId: string; type: string; at: Date; t0: number };
-  actions: Array<PlatformAction & { id: string }>;
-  route?: QueueRequest;
-}
-
 /**
  * Runs published flows on inbound messages. Each flow version compiles once
  * into a machine; each message gets its own actor; everything a run does is
@@ -82,10 +72,8 @@ export class Engine {
     this.resources = new CachedResources(options.store.resources);
     this.hooks = {
       services: (runId) => this.runState(runId).services,
-      stepStarted: (runId, nodeId, type) => {
-        this.runState(runId).started = { nodeId, type, at: new Date(), t0: performance.now() };
-      },
-      stepEnded: (runId, nodeId, { result, error }) => this.recordStep(this.runState(runId), nodeId, result, error),
+      stepStarted: (runId, nodeId, type) => stepStarted(this.runState(runId), nodeId, type),
+      stepEnded: (runId, nodeId, { result, error }) => recordStep(this.runState(runId), nodeId, result, error),
     };
     this.reloadFlows();
   }
@@ -172,7 +160,8 @@ export class Engine {
     const clock = () => at;
     const message: StoredMessage = { ...inbound, id: 'simulated-message', receivedAt: inbound.receivedAt ?? at.toISOString() };
     const runId = `simulation-${newId()}`;
-    const state = this.newRunState({
+    const state = newRunState({
+      fetch: this.options.fetch ?? fetch,
       now: clock,
       dryRun: true,
       resources: options.resources ?? this.resources,
@@ -314,45 +303,14 @@ export class Engine {
     }
   }
 
-  private recordStep(state: RunState, nodeId: string, result: ExecutorResult | undefined, error: unknown): void {
-    const started = state.started;
-    const step: Step = {
-      seq: state.seq++,
-      nodeId,
-      blockType: started?.type ?? 'unknown',
-      port: result && !isWait(result) ? result.port : null,
-      reason: result ? result.reason : `error: ${error instanceof Error ? error.message : String(error)}`,
-      startedAt: (started?.at ?? new Date()).toISOString(),
-      durationMs: started ? Math.round((performance.now() - started.t0) * 1000) / 1000 : 0,
-      ...(result?.details && { details: result.details }),
-    };
-    if (result && isWait(result)) step.details = { ...step.details, waitKey: result.wait.key };
-    state.steps.push(step);
-  }
-
   private liveRunState(): RunState {
-    return this.newRunState({ now: this.now, dryRun: false, resources: this.resources, contacts: liveContacts(this.options.store.contacts, this.now) });
-  }
-
-  private newRunState(base: Pick<RunServices, 'now' | 'dryRun' | 'resources' | 'contacts'>): RunState {
-    const state: RunState = {
-      steps: [],
-      seq: 0,
-      actions: [],
-      services: {
-        ...base,
-        fetch: this.options.fetch ?? fetch,
-        enqueueAction: (action) => {
-          const id = newId();
-          state.actions.push({ ...action, id });
-          return id;
-        },
-        route: (request) => {
-          state.route = request;
-        },
-      },
-    };
-    return state;
+    return newRunState({
+      now: this.now,
+      dryRun: false,
+      resources: this.resources,
+      contacts: liveContacts(this.options.store.contacts, this.now),
+      fetch: this.options.fetch ?? fetch,
+    });
   }
 
   private machineFor(version: FlowVersionRecord): AnyStateMachine {
