@@ -6,7 +6,7 @@ export const identifyContact: Executor<ConfigOf<'identify-contact'>> = async ({ 
   const { message } = context;
   const createIfMissing = config.createIfMissing ?? true;
   const matchBy = [...(config.matchBy ?? MATCH_KEYS)];
-  const { contact, conversation, matchedBy } = services.contacts.identify(message, {
+  const { contact, conversation, matchedBy } = await services.contacts.identify(message, {
     createIfMissing,
     continuityHours: config.continuityHours ?? 72,
     matchBy,

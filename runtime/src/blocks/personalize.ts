@@ -7,25 +7,35 @@ import { mergeSkills, skillsText } from './skills.ts';
 
 type Verdict = { holds: true; facts: string[] } | { holds: false; why: string };
 
-/** What rules may ask about the contact; each look-up hits the store once per run at most. */
+/** What rules may ask about the contact, looked up once per window before the rules run. */
 interface ContactFacts {
   recent(hours: number): number;
   pending(): number;
 }
 
+/** The look-back windows the rules ask about (the default one stands in when only pending counts are asked for). */
+function windowsOf(rules: readonly PersonalizeRule[]): number[] {
+  const windows = new Set<number>();
+  let pending = false;
+  for (const { when } of rules) {
+    if (when.repeatWithinHours !== undefined || when.minRecentInteractions !== undefined) windows.add(when.repeatWithinHours ?? DEFAULT_WINDOW_HOURS);
+    if (when.minPendingInteractions !== undefined) pending = true;
+  }
+  if (pending && windows.size === 0) windows.add(DEFAULT_WINDOW_HOURS);
+  return [...windows];
+}
+
 export const personalize: Executor<ConfigOf<'personalize'>> = async ({ config, context, services }) => {
   const now = services.now();
-  const cache = new Map<number, { recentInteractions: number; pendingInteractions: number }>();
-  const stats = (contactId: string, hours: number) => {
-    const known = cache.get(hours) ?? services.contacts.stats(contactId, hours, now);
-    cache.set(hours, known);
-    return known;
-  };
   const { contact } = context;
+  const known = new Map<number, { recentInteractions: number; pendingInteractions: number }>();
+  if (contact) {
+    for (const hours of windowsOf(config.rules)) known.set(hours, await services.contacts.stats(contact.id, hours, now));
+  }
   const facts: ContactFacts | undefined = contact && {
-    recent: (hours) => stats(contact.id, hours).recentInteractions,
-    // The pending count does not depend on the window: any answer already fetched will do.
-    pending: () => (cache.values().next().value ?? stats(contact.id, DEFAULT_WINDOW_HOURS)).pendingInteractions,
+    recent: (hours) => known.get(hours)?.recentInteractions ?? 0,
+    // The pending count does not depend on the window: any answer will do.
+    pending: () => known.values().next().value?.pendingInteractions ?? 0,
   };
 
   let priority = context.routing.priority;

@@ -108,14 +108,17 @@ export interface ResourceReader {
   get<K extends ResourceKind>(kind: K, id: string): ResourceByKind[K] | undefined;
 }
 
+/** What a contact look-up answers: at once in the thread that owns the store, later from an engine worker. */
+export type Answer<T> = T | Promise<T>;
+
 export interface ContactService {
   /** Find the contact by the author's platform identity (then email/phone), create one if allowed; join or open a conversation. */
   identify(
     message: StoredMessage,
     options: { createIfMissing: boolean; continuityHours: number; matchBy: Array<'identity' | 'email' | 'phone'> },
-  ): { contact?: ContactView; conversation?: ConversationView; matchedBy?: string };
+  ): Answer<{ contact?: ContactView; conversation?: ConversationView; matchedBy?: string }>;
   /** Facts for personalization rules. */
-  stats(contactId: string, withinHours: number, now: Date): { recentInteractions: number; pendingInteractions: number };
+  stats(contactId: string, withinHours: number, now: Date): Answer<{ recentInteractions: number; pendingInteractions: number }>;
 }
 
 /**
