@@ -1,17 +1,16 @@
-import type { AnyStateMachine } from 'xstate';
 import { portsOf } from '../../../schemas/block.ts';
 import { blockDefinition } from '../../../schemas/blocks/index.ts';
 import type { Flow } from '../../../schemas/flow.ts';
 import type { InboundMessage } from '../../../schemas/message.ts';
 import { newId } from '../ids.ts';
 import type { ContactRepo, FlowVersionRecord, InteractionRecord, RunCommit, Store } from '../store/types.ts';
-import { activeNode, compileFlow, FINAL_STATES, type MachineContext, type ResumeEvent, type RunHooks } from './compile.ts';
-import { drive } from './drive.ts';
-import { newRunState, recordStep, stepStarted, type RunState } from './run-state.ts';
+import { activeNode, type MachineContext, type ResumeEvent } from './compile.ts';
+import { newRunState, type RunState } from './run-state.ts';
+import { FlowRunner, type RunOutcome, type RunStatus } from './runner.ts';
 import { nextTurn } from './turns.ts';
 import { interactionFor } from './interaction.ts';
 import { CachedResources, dryContacts, liveContacts } from './services.ts';
-import type { PlatformAction, QueueRequest, ResourceReader, RunContext, Step, StoredMessage } from './types.ts';
+import type { ResourceReader, RunContext, Step, StoredMessage } from './types.ts';
 
 export interface EngineOptions {
   store: Store;
@@ -24,19 +23,7 @@ export interface EngineOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-export type RunStatus = 'completed' | 'waiting' | 'failed' | 'unmatched';
-
-export interface RunOutcome {
-  status: RunStatus;
-  /** While waiting: the persisted XState snapshot and what the run waits for. */
-  snapshot?: unknown;
-  waitKey?: string;
-  steps: Step[];
-  actions: Array<PlatformAction & { id: string }>;
-  route?: QueueRequest;
-  context: RunContext;
-  error?: string;
-}
+export type { RunOutcome, RunStatus } from './runner.ts';
 
 export interface ReceiveOutcome {
   status: RunStatus | 'duplicate' | 'no-flow' | 'accepted';
@@ -61,20 +48,13 @@ export interface Accepted {
  */
 export class Engine {
   readonly resources: CachedResources;
-  private readonly runs = new Map<string, RunState>();
-  private readonly machines = new Map<string, AnyStateMachine>();
+  private readonly runner = new FlowRunner();
   private byAccount = new Map<string, FlowVersionRecord>();
   private readonly now: () => Date;
-  private readonly hooks: RunHooks;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? (() => new Date());
     this.resources = new CachedResources(options.store.resources);
-    this.hooks = {
-      services: (runId) => this.runState(runId).services,
-      stepStarted: (runId, nodeId, type) => stepStarted(this.runState(runId), nodeId, type),
-      stepEnded: (runId, nodeId, { result, error }) => recordStep(this.runState(runId), nodeId, result, error),
-    };
     this.reloadFlows();
   }
 
@@ -107,7 +87,7 @@ export class Engine {
       await nextTurn();
       const executionId = newId();
       const state = this.liveRunState();
-      const run = await this.execute(executionId, state, this.machineFor(flow), this.startContext(flow, message));
+      const run = await this.runner.execute(executionId, state, this.runner.machineFor(flow), this.startContext(flow, message));
       outcome = this.commit(executionId, flow, message, run, state, 'insert');
     }
     // Acknowledged only once committed: nothing answered 2xx is lost in a crash.
@@ -167,8 +147,8 @@ export class Engine {
       resources: options.resources ?? this.resources,
       contacts: dryContacts(options.contacts ?? this.options.store.contacts, clock),
     });
-    const machine = compileFlow(flow, this.hooks);
-    return this.execute(runId, state, machine, { flow: { id: flow.id, version: options.version ?? 0 }, message, routing: { priority: 50, skills: [] }, vars: {} });
+    const machine = this.runner.compile(flow);
+    return this.runner.execute(runId, state, machine, { flow: { id: flow.id, version: options.version ?? 0 }, message, routing: { priority: 50, skills: [] }, vars: {} });
   }
 
   /** Continues a run paused on `waitKey` (an outbox item): success leaves by the block's first port, failure by `failed`. */
@@ -190,7 +170,7 @@ export class Engine {
     state.seq = execution.steps.length;
     state.steps.push({ seq: state.seq++, nodeId: node.id, blockType: node.type, port, reason, startedAt: new Date().toISOString(), durationMs: 0 });
     const resume: ResumeEvent = { type: 'resume', port, reason };
-    const outcomeOfRun = await this.execute(execution.id, state, this.machineFor(version), snapshot.context.run, { snapshot, resume });
+    const outcomeOfRun = await this.runner.execute(execution.id, state, this.runner.machineFor(version), snapshot.context.run, { snapshot, resume });
     return this.commit(execution.id, version, snapshot.context.run.message, outcomeOfRun, state);
   }
 
@@ -220,7 +200,7 @@ export class Engine {
 
   private async runLive(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<ReceiveOutcome> {
     const state = this.liveRunState();
-    const outcome = await this.execute(executionId, state, this.machineFor(flow), this.startContext(flow, message));
+    const outcome = await this.runner.execute(executionId, state, this.runner.machineFor(flow), this.startContext(flow, message));
     return this.commit(executionId, flow, message, outcome, state);
   }
 
@@ -278,31 +258,6 @@ export class Engine {
     };
   }
 
-  private async execute(
-    runId: string,
-    state: RunState,
-    machine: AnyStateMachine,
-    run: RunContext,
-    restore: { snapshot?: unknown; resume?: ResumeEvent } = {},
-  ): Promise<RunOutcome> {
-    this.runs.set(runId, state);
-    try {
-      const { snapshot, persisted } = await drive(machine, { input: { runId, run }, ...restore });
-      const context = (snapshot.context as MachineContext).run;
-      const base = { steps: state.steps, actions: state.actions, route: state.route, context };
-      if (snapshot.status === 'active') {
-        const waitingStep = state.steps.at(-1);
-        return { ...base, status: 'waiting', snapshot: persisted, waitKey: waitingStep?.details?.waitKey as string | undefined };
-      }
-      if (snapshot.status === 'error') return { ...base, status: 'failed', error: String(snapshot.error) };
-      const error = (snapshot.context as MachineContext).error;
-      const status: RunStatus = snapshot.value === FINAL_STATES.failed ? 'failed' : snapshot.value === FINAL_STATES.unmatched ? 'unmatched' : 'completed';
-      return { ...base, status, error };
-    } finally {
-      this.runs.delete(runId);
-    }
-  }
-
   private liveRunState(): RunState {
     return newRunState({
       now: this.now,
@@ -311,22 +266,6 @@ export class Engine {
       contacts: liveContacts(this.options.store.contacts, this.now),
       fetch: this.options.fetch ?? fetch,
     });
-  }
-
-  private machineFor(version: FlowVersionRecord): AnyStateMachine {
-    const key = `${version.flowId}@${version.version}`;
-    let machine = this.machines.get(key);
-    if (!machine) {
-      machine = compileFlow(version.document, this.hooks);
-      this.machines.set(key, machine);
-    }
-    return machine;
-  }
-
-  private runState(runId: string): RunState {
-    const state = this.runs.get(runId);
-    if (!state) throw new Error(`no run ${runId} in progress`);
-    return state;
   }
 
   private log(message: string, fields?: Record<string, unknown>): void {
