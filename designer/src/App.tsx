@@ -9,31 +9,7 @@ import { FlowsSidebar } from './flows/FlowsSidebar.tsx';
 import { Desk } from './agent/Desk.tsx';
 import { ResourcesPage } from './resources/ResourcesPage.tsx';
 import { Supervisor } from './supervisor/Supervisor.tsx';
-
-type Route = { page: 'flows'; flowId: string | null } | { page: 'resources' } | { page: 'supervisor' } | { page: 'desk' };
-
-const FLOW_PREFIX = '#/flows/';
-
-/** The page lives in the URL hash, so a reload or a shared link opens the same flow. */
-function routeFromHash(): Route {
-  if (location.hash.startsWith('#/resources')) return { page: 'resources' };
-  if (location.hash.startsWith('#/supervisor')) return { page: 'supervisor' };
-  if (location.hash.startsWith('#/desk')) return { page: 'desk' };
-  const id = location.hash.startsWith(FLOW_PREFIX) ? decodeURIComponent(location.hash.slice(FLOW_PREFIX.length)) : '';
-  return { page: 'flows', flowId: id || null };
-}
-
-function useRoute(): Route {
-  const [route, setRoute] = useState(routeFromHash);
-  useEffect(() => {
-    const onHashChange = () => setRoute(routeFromHash());
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
-  return route;
-}
-
-const openFlow = (id: string | null) => (location.hash = id ? FLOW_PREFIX + encodeURIComponent(id) : '#/');
+import { flowHash, LeaveDialog, useNavigation } from './navigation.tsx';
 
 /** A list that keeps showing the last answer while it reloads. */
 function useReloading<T>(load: (signal: AbortSignal) => Promise<T>): [RequestState<T>, () => void] {
@@ -73,7 +49,8 @@ export function App() {
 }
 
 function Workspace({ auth }: { auth: Auth }) {
-  const route = useRoute();
+  const { route, navigate, pending, stay, leave } = useNavigation();
+  const openFlow = useCallback((id: string | null) => navigate(flowHash(id)), [navigate]);
   const [flows, reloadFlows] = useReloading<FlowSummary[]>(loadFlows);
   const [resourceState, reloadResources] = useReloading<Resource[]>(loadResources);
   const resources = resourceState.status === 'ready' ? resourceState.data : undefined;
@@ -100,9 +77,10 @@ function Workspace({ auth }: { auth: Auth }) {
   const onChanged = useCallback(
     (deletedId?: string) => {
       reloadFlows();
-      if (deletedId !== undefined && deletedId === selectedId) openFlow(null);
+      // The open flow is gone, unsaved edits and all: nothing to ask.
+      if (deletedId !== undefined && deletedId === selectedId) navigate(flowHash(null), true);
     },
-    [reloadFlows, selectedId],
+    [reloadFlows, selectedId, navigate],
   );
 
   // Pages the server would refuse are not offered (with sign-in off there is no user: everything is open).
@@ -119,7 +97,7 @@ function Workspace({ auth }: { auth: Auth }) {
           Switchyard
         </a>
         <nav className="app__nav" aria-label="Pages">
-          <a href={selectedId ? FLOW_PREFIX + encodeURIComponent(selectedId) : '#/'} className={route.page === 'flows' ? 'is-current' : ''}>
+          <a href={flowHash(selectedId)} className={route.page === 'flows' ? 'is-current' : ''}>
             Flows
           </a>
           <a href="#/resources" className={route.page === 'resources' ? 'is-current' : ''}>
@@ -178,6 +156,7 @@ function Workspace({ auth }: { auth: Auth }) {
           )}
         </>
       )}
+      {pending !== null && <LeaveDialog onStay={stay} onLeave={leave} />}
     </div>
   );
 }

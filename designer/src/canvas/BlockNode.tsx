@@ -25,35 +25,39 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
       data-problem={problem?.severity}
       title={problem ? problemTitle(problem) : undefined}
     >
-      {!definition?.trigger && <Handle type="target" position={Position.Left} className="block-node__target" />}
-      <header className="block-node__header">
-        <span className="block-node__icon" aria-hidden="true">
-          {definition?.icon ?? '?'}
-        </span>
-        <span className="block-node__titles">
-          <span className="block-node__label">{node.label ?? definition?.label ?? node.type}</span>
-          <span className="block-node__id">{node.id}</span>
-        </span>
-        {problem && (
-          <span className={`block-node__marker block-node__marker--${problem.severity}`} aria-label={`${problem.severity}: ${problem.message}`}>
-            {problem.severity === 'error' ? '!' : '⚠'}
+      {/* One box for the texts, so the zoomed-out canvas clips them once rather than line by line (styles.css). */}
+      <div className="block-node__main">
+        <header className="block-node__header">
+          {/* A flex item of the header, not an absolutely placed box: see the handles in styles.css. */}
+          {!definition?.trigger && <Handle type="target" position={Position.Left} className="block-node__target" />}
+          <span className="block-node__icon" aria-hidden="true">
+            {definition?.icon ?? '?'}
           </span>
+          <span className="block-node__titles">
+            <span className="block-node__label">{node.label ?? definition?.label ?? node.type}</span>
+            <span className="block-node__id">{node.id}</span>
+          </span>
+          {problem && (
+            <span className={`block-node__marker block-node__marker--${problem.severity}`} aria-label={`${problem.severity}: ${problem.message}`}>
+              {problem.severity === 'error' ? '!' : '⚠'}
+            </span>
+          )}
+        </header>
+        {problem?.severity === 'error' ? (
+          <p className="block-node__problem">{problem.message}</p>
+        ) : (
+          summary && (
+            <p className="block-node__summary" title={summary}>
+              {summary}
+            </p>
+          )
         )}
-      </header>
-      {problem?.severity === 'error' ? (
-        <p className="block-node__problem">{problem.message}</p>
-      ) : (
-        summary && (
-          <p className="block-node__summary" title={summary}>
-            {summary}
+        {reason && (
+          <p className="block-node__reason" title={reason}>
+            {reason}
           </p>
-        )
-      )}
-      {reason && (
-        <p className="block-node__reason" title={reason}>
-          {reason}
-        </p>
-      )}
+        )}
+      </div>
       {ports.length > 0 && (
         <ul className="block-node__ports">
           {ports.map((port) => (

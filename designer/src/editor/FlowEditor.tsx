@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AnyBlockDefinition } from '../../../schemas/block.ts';
 import type { Resource } from '../../../schemas/resources/index.ts';
 import type { FlowDetail } from '../api/client.ts';
@@ -8,7 +8,9 @@ import { highlightFromTrace, type Trace } from '../canvas/highlight.ts';
 import { NODE_WIDTH } from '../canvas/to-canvas.ts';
 import { StatusBadge } from '../flows/FlowList.tsx';
 import { downloadFlow } from '../flows/flow-file.ts';
+import { copyFragment, fragmentToPaste, rememberPasted } from './clipboard.ts';
 import { ConflictDialog, HistoryDialog, PublishDialog } from './dialogs.tsx';
+import { useLeaveGuard } from './leave-guard.ts';
 import { SidePanel, type Tab } from './SidePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { EditorContext, useEditor } from './use-editor.ts';
@@ -48,18 +50,32 @@ function FlowEditorView({ flow: loaded, resources, onStored }: FlowEditorProps) 
   const [trace, setTrace] = useState<Trace | null>(null);
   const [dialog, setDialog] = useState<'publish' | 'history' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [pasteError, setPasteError] = useState<string | null>(null);
+  useLeaveGuard(editor.dirty);
+
+  // Paste waits for the clipboard: by then the editor may have re-rendered, so it pastes into the latest document.
+  const latestEditor = useRef(editor);
+  latestEditor.current = editor;
 
   const save = () => void saving.saveNow();
-  useShortcuts({
-    save,
-    undo: editor.undo,
-    redo: editor.redo,
-    copy: () => {
-      const count = editor.copySelection();
-      if (count > 0) setNotice(`Copied ${count} item${count === 1 ? '' : 's'}`);
-    },
-    paste: editor.paste,
-  });
+  const copy = async () => {
+    const fragment = editor.copySelection();
+    if (!fragment) return;
+    const count = fragment.nodes.length + fragment.notes.length;
+    const inSystem = await copyFragment(fragment);
+    setNotice(`Copied ${count} item${count === 1 ? '' : 's'}${inSystem ? '' : ' (in this tab only: the browser refused the clipboard)'}`);
+  };
+  const paste = async () => {
+    const source = await fragmentToPaste();
+    if (!source) return;
+    if (!source.ok) {
+      setPasteError(source.error);
+      return;
+    }
+    setPasteError(null);
+    rememberPasted(latestEditor.current.paste(source.fragment));
+  };
+  useShortcuts({ save, undo: editor.undo, redo: editor.redo, copy: () => void copy(), paste: () => void paste() });
 
   const addAtCentre = (definition: AnyBlockDefinition) => {
     const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();
@@ -104,6 +120,14 @@ function FlowEditorView({ flow: loaded, resources, onStored }: FlowEditorProps) 
         {saving.save.status === 'failed' && (
           <p className="banner banner--error" role="alert">
             Not saved: {saving.save.error}
+          </p>
+        )}
+        {pasteError && (
+          <p className="banner banner--error" role="alert">
+            {pasteError}{' '}
+            <button type="button" className="banner__dismiss" onClick={() => setPasteError(null)}>
+              Dismiss
+            </button>
           </p>
         )}
         {notice && (

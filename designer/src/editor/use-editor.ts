@@ -16,9 +16,6 @@ export interface Selection {
 const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
 const PASTE_STEP = 32;
 
-/** The designer's clipboard: in memory, so copy and paste work between flows of one tab without clipboard permissions. */
-let clipboard: Fragment | undefined;
-
 export interface Editor {
   document: Flow;
   selection: Selection;
@@ -44,8 +41,10 @@ export interface Editor {
   /** A selection change from the canvas, applied to the latest selection (node and edge changes arrive separately). */
   changeSelection(update: (selection: Selection) => Selection): void;
   deleteSelection(): void;
-  copySelection(): number;
-  paste(): void;
+  /** The selected blocks and notes, with the edges among them (for the clipboard, see clipboard.ts); undefined when nothing is selected. */
+  copySelection(): Fragment | undefined;
+  /** Adds the items one step down and right of where they were, with fresh ids, selected; returns them as added. */
+  paste(fragment: Fragment): Fragment;
   layout(): void;
   undo(): void;
   redo(): void;
@@ -81,25 +80,25 @@ export function useEditor(initial: Flow, initialRevision: number, resources: rea
   const dispatch = useCallback((action: DocumentAction, coalesce?: string) => send({ type: 'edit', action, coalesce }), []);
   const select = useCallback((nodes: readonly string[], edges: readonly string[] = []) => setSelection({ nodes, edges }), []);
 
-  const copySelection = useCallback((): number => {
+  const copySelection = useCallback((): Fragment | undefined => {
     const ids = new Set(selection.nodes);
     const nodes = document.nodes.filter((node) => ids.has(node.id));
     const noteIds = new Set(selection.nodes.map(noteIdOf).filter((id) => id !== undefined));
     const notes = (document.notes ?? []).filter((note) => noteIds.has(note.id));
-    if (nodes.length + notes.length === 0) return 0;
+    if (nodes.length + notes.length === 0) return undefined;
     const edges = document.edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to));
-    clipboard = structuredClone({ nodes, edges, notes });
-    return nodes.length + notes.length;
+    return structuredClone({ nodes, edges, notes });
   }, [document, selection]);
 
-  const paste = useCallback(() => {
-    if (!clipboard) return;
-    const fragment = prepareFragment(document, clipboard, { x: PASTE_STEP, y: PASTE_STEP });
-    send({ type: 'edit', action: { type: 'paste', fragment, offset: { x: 0, y: 0 } } });
-    // The next paste goes one step further, so copies never stack exactly on top of each other.
-    clipboard = fragment;
-    setSelection({ nodes: [...fragment.nodes.map((node) => node.id), ...fragment.notes.map((note) => noteNodeId(note.id))], edges: [] });
-  }, [document]);
+  const paste = useCallback(
+    (source: Fragment): Fragment => {
+      const fragment = prepareFragment(document, source, { x: PASTE_STEP, y: PASTE_STEP });
+      send({ type: 'edit', action: { type: 'paste', fragment, offset: { x: 0, y: 0 } } });
+      setSelection({ nodes: [...fragment.nodes.map((node) => node.id), ...fragment.notes.map((note) => noteNodeId(note.id))], edges: [] });
+      return fragment;
+    },
+    [document],
+  );
 
   const deleteSelection = useCallback(() => {
     const noteIds = selection.nodes.map(noteIdOf).filter((id) => id !== undefined);
