@@ -179,6 +179,10 @@ async function serveCommand(args: string[]): Promise<number> {
   const port = Number(values.port ?? process.env.SWITCHYARD_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${values.port}" is not a port number`);
   const dataDir = values.data ?? process.env.SWITCHYARD_DATA ?? 'data';
+  const engineWorkers = Number(process.env.SWITCHYARD_ENGINE_WORKERS ?? 1);
+  if (!Number.isInteger(engineWorkers) || engineWorkers < 0 || engineWorkers > 16) {
+    throw new UsageError(`SWITCHYARD_ENGINE_WORKERS must be a whole number from 0 to 16, not "${process.env.SWITCHYARD_ENGINE_WORKERS}"`);
+  }
   const designerDir = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'designer', 'dist');
   const runtime = await startRuntime({
     database: join(dataDir, 'switchyard.db'),
@@ -187,6 +191,7 @@ async function serveCommand(args: string[]): Promise<number> {
     seed: values.seed,
     designerDir,
     auth: authFromEnv(),
+    engineWorkers,
   });
   console.log(`Switchyard is running at ${runtime.url} (data in ${resolve(dataDir)})`);
   const stop = async () => {

@@ -30,6 +30,8 @@ export interface RuntimeOptions {
   /** How long one platform call may take before it counts as a failed attempt. */
   sendTimeoutMs?: number;
   maxBodyBytes?: number;
+  /** Worker threads that run flows for POST /api/messages beside the thread that keeps the store (0: none; `serve` uses 1). */
+  engineWorkers?: number;
   quiet?: boolean;
   /** The clock flows see (tests pin it; production uses the system clock). */
   now?: () => Date;
@@ -85,6 +87,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
     now: options.now,
     onActionsQueued: () => dispatcher?.kick(),
     onInteractionQueued: (interaction) => acd.interactionQueued(interaction),
+    workers: options.engineWorkers ?? 0,
   });
   // Before recovering runs, so interactions their commits route reach the ACD.
   acd.start();
@@ -120,6 +123,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
       if ('closeAllConnections' in server) server.closeAllConnections();
     });
     await dispatcher!.stop();
+    await engine.close();
     acd.stop();
     store.close();
   };

@@ -78,6 +78,8 @@ export interface StartOptions {
   /** Per-channel scripts of send results; every channel not listed gets a sender that always succeeds. */
   scripts?: Partial<Record<Channel, SendResult[]>>;
   backoff?: { baseMs: number; maxMs: number };
+  /** Worker threads for the flows, as `serve` runs them (1 unless a test says otherwise). */
+  engineWorkers?: number;
 }
 
 export interface Switchyard {
@@ -142,6 +144,7 @@ export async function startSwitchyard(options: StartOptions): Promise<Switchyard
       quiet: true,
       now: clock.now,
       senders: senders satisfies SenderRegistry,
+      engineWorkers: options.engineWorkers ?? 1,
       ...(options.backoff && { backoff: options.backoff }),
     });
   } catch (error) {

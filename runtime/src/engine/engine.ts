@@ -6,6 +6,7 @@ import { newId } from '../ids.ts';
 import type { ContactRepo, FlowVersionRecord, InteractionRecord, RunCommit, Store } from '../store/types.ts';
 import { activeNode, type MachineContext, type ResumeEvent } from './compile.ts';
 import { newRunState, type RunState } from './run-state.ts';
+import { EnginePool } from './pool/pool.ts';
 import { FlowRunner, type RunOutcome, type RunStatus } from './runner.ts';
 import { nextTurn } from './turns.ts';
 import { interactionFor } from './interaction.ts';
@@ -21,6 +22,8 @@ export interface EngineOptions {
   /** Called after a commit created an interaction routed to a queue (the ACD takes it from there). */
   onInteractionQueued?: (interaction: InteractionRecord) => void;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Worker threads that run the flows of `receive()` beside the thread that keeps the store (0: none). */
+  workers?: number;
 }
 
 export type { RunOutcome, RunStatus } from './runner.ts';
@@ -49,13 +52,30 @@ export interface Accepted {
 export class Engine {
   readonly resources: CachedResources;
   private readonly runner = new FlowRunner();
+  private readonly pool?: EnginePool;
   private byAccount = new Map<string, FlowVersionRecord>();
   private readonly now: () => Date;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? (() => new Date());
     this.resources = new CachedResources(options.store.resources);
+    if (options.workers) {
+      const pool = new EnginePool({
+        workers: options.workers,
+        contacts: liveContacts(options.store.contacts, this.now),
+        resources: () => options.store.resources.list(),
+        committed: () => options.store.durable(),
+        log: (message, fields) => this.log(message, fields),
+      });
+      this.resources.onInvalidate(() => pool.resourcesChanged());
+      this.pool = pool;
+    }
     this.reloadFlows();
+  }
+
+  /** Stops the engine's workers, if it has any. */
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
 
   /** Re-reads which published version each account runs; call after publishing. */
@@ -86,9 +106,7 @@ export class Engine {
     else {
       await nextTurn();
       const executionId = newId();
-      const state = this.liveRunState();
-      const run = await this.runner.execute(executionId, state, this.runner.machineFor(flow), this.startContext(flow, message));
-      outcome = this.commit(executionId, flow, message, run, state, 'insert');
+      outcome = this.commit(executionId, flow, message, await this.runFlow(executionId, flow, message), 'insert');
     }
     // Acknowledged only once committed: nothing answered 2xx is lost in a crash.
     await this.options.store.durable();
@@ -171,7 +189,7 @@ export class Engine {
     state.steps.push({ seq: state.seq++, nodeId: node.id, blockType: node.type, port, reason, startedAt: new Date().toISOString(), durationMs: 0 });
     const resume: ResumeEvent = { type: 'resume', port, reason };
     const outcomeOfRun = await this.runner.execute(execution.id, state, this.runner.machineFor(version), snapshot.context.run, { snapshot, resume });
-    return this.commit(execution.id, version, snapshot.context.run.message, outcomeOfRun, state);
+    return this.commit(execution.id, version, snapshot.context.run.message, outcomeOfRun);
   }
 
   /**
@@ -199,9 +217,14 @@ export class Engine {
   }
 
   private async runLive(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<ReceiveOutcome> {
-    const state = this.liveRunState();
-    const outcome = await this.runner.execute(executionId, state, this.runner.machineFor(flow), this.startContext(flow, message));
-    return this.commit(executionId, flow, message, outcome, state);
+    return this.commit(executionId, flow, message, await this.runFlow(executionId, flow, message));
+  }
+
+  /** A new run of a published version: in a worker thread when there is one, else here. */
+  private runFlow(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<RunOutcome> {
+    const context = this.startContext(flow, message);
+    if (this.pool?.usable) return this.pool.run(executionId, flow, context, this.now());
+    return this.runner.execute(executionId, this.liveRunState(), this.runner.machineFor(flow), context);
   }
 
   private startContext(flow: FlowVersionRecord, message: StoredMessage): RunContext {
@@ -218,7 +241,6 @@ export class Engine {
     flow: FlowVersionRecord,
     message: StoredMessage,
     outcome: RunOutcome,
-    state: RunState,
     write: 'update' | 'insert' = 'update',
   ): ReceiveOutcome {
     const { store } = this.options;
@@ -230,8 +252,8 @@ export class Engine {
       messageId: message.id,
       messageAt: message.receivedAt,
       status: outcome.status === 'unmatched' ? 'completed' : outcome.status,
-      steps: state.steps,
-      actions: state.actions,
+      steps: outcome.steps,
+      actions: outcome.actions,
       error: outcome.error,
       at: at.toISOString(),
       ...(outcome.status === 'waiting' && { snapshot: outcome.snapshot, waitKey: outcome.waitKey }),
@@ -241,7 +263,7 @@ export class Engine {
     else if (!store.executions.record(message, { id: executionId, flowId: flow.flowId, flowVersion: flow.version }, record)) {
       return { status: 'duplicate', steps: [] };
     }
-    if (state.actions.length > 0) this.options.onActionsQueued?.();
+    if (outcome.actions.length > 0) this.options.onActionsQueued?.();
     const created = record.interaction;
     if (created && created.joinId === undefined && created.record.state === 'queued' && created.record.queue !== undefined && this.options.onInteractionQueued) {
       const stored = store.interactions.get(created.record.id);
@@ -253,7 +275,7 @@ export class Engine {
       executionId,
       interactionId: record.interaction?.joinId ?? record.interaction?.record.id,
       flow: { id: flow.flowId, version: flow.version },
-      steps: state.steps,
+      steps: outcome.steps,
       error: outcome.error,
     };
   }

@@ -9,6 +9,7 @@ import type { ContactService, ResourceReader, StoredMessage } from './types.ts';
  */
 export class CachedResources implements ResourceReader {
   private cache = new Map<string, unknown>();
+  private readonly listeners: Array<() => void> = [];
 
   constructor(private readonly repo: ResourceRepo) {}
 
@@ -20,6 +21,12 @@ export class CachedResources implements ResourceReader {
 
   invalidate(): void {
     this.cache.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Told after every invalidation (the engine's workers hold copies). */
+  onInvalidate(listener: () => void): void {
+    this.listeners.push(listener);
   }
 }
 

@@ -1,0 +1,66 @@
+import { parentPort } from 'node:worker_threads';
+import type { Flow } from '../../../../schemas/flow.ts';
+import { newRunState } from '../run-state.ts';
+import { FlowRunner } from '../runner.ts';
+import type { ContactService, ResourceReader } from '../types.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+/**
+ * An engine worker: runs flows (XState, the executors) for the runtime's
+ * thread, which keeps the store. Resources arrive as copies; contact
+ * look-ups, which write, go back to the runtime's thread and are awaited.
+ */
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+const runner = new FlowRunner();
+const flows = new Map<string, Flow>();
+let resources = new Map<string, unknown>();
+const reader: ResourceReader = { get: (kind, id) => resources.get(`${kind}\u0000${id}`) as never };
+
+let nextCall = 0;
+const calls = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+function call<T>(method: 'identify' | 'stats', args: unknown[]): Promise<T> {
+  const callId = nextCall++;
+  post({ type: 'call', callId, method, args });
+  return new Promise<T>((resolve, reject) => calls.set(callId, { resolve: resolve as (value: never) => void, reject }));
+}
+const contacts: ContactService = {
+  identify: (message, options) => call('identify', [message, options]),
+  stats: (contactId, withinHours, now) => call('stats', [contactId, withinHours, now]),
+};
+
+async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+  if (message.flow) flows.set(message.key, message.flow);
+  const document = flows.get(message.key);
+  if (!document) return post({ type: 'failed', runId: message.runId, error: `flow ${message.key} was never sent to this worker` });
+  const [flowId, version] = [message.context.flow.id, message.context.flow.version];
+  // The run's clock is the time the runtime took the message in.
+  const at = new Date(message.at);
+  const state = newRunState({ now: () => at, dryRun: false, resources: reader, contacts, fetch });
+  try {
+    const outcome = await runner.execute(message.runId, state, runner.machineFor({ flowId, version, document }), message.context);
+    post({ type: 'done', runId: message.runId, outcome });
+  } catch (error) {
+    post({ type: 'failed', runId: message.runId, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function handle(message: ToWorker): void {
+  switch (message.type) {
+    case 'resources':
+      resources = new Map(message.list.map((resource) => [`${resource.kind}\u0000${resource.id}`, resource]));
+      return;
+    case 'answer': {
+      const pending = calls.get(message.callId);
+      calls.delete(message.callId);
+      if (message.error !== undefined) pending?.reject(new Error(message.error));
+      else pending?.resolve(message.result as never);
+      return;
+    }
+    case 'run':
+      void run(message);
+  }
+}
+
+port.on('message', handle);

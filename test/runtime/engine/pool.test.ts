@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedFromFolder } from '../../../runtime/src/deploy/seed.ts';
+import { Engine } from '../../../runtime/src/engine/engine.ts';
+import type { EnginePool } from '../../../runtime/src/engine/pool/pool.ts';
+import { openStore, type Store } from '../../../runtime/src/store/index.ts';
+import type { InboundMessage } from '../../../schemas/message.ts';
+
+const FLOWS = join(import.meta.dirname, '..', '..', '..', 'flows');
+// A Tuesday, 10:00 in London: the social-care flow is open.
+const OPEN = new Date('2026-06-16T09:00:00Z');
+
+function mention(id: string, text: string, author = 'jane'): InboundMessage {
+  return {
+    channel: 'twitter', visibility: 'public', kind: 'mention', account: 'acme-twitter',
+    author: { id: `tw-${author}`, handle: author, name: author }, text, replyTarget: { kind: 'tweet', id }, platformMessageId: id,
+  };
+}
+
+/** What the engine keeps private: its pool's worker, and the machines its own thread compiled. */
+function insides(engine: Engine) {
+  const inner = engine as unknown as { pool: EnginePool; runner: { machines: Map<string, unknown> } };
+  const pool = inner.pool as unknown as { members: Array<{ worker: { terminate(): Promise<number> } }>; usable: boolean };
+  return { pool, mainMachines: inner.runner.machines };
+}
+
+describe('Engine with a worker thread for the flows', () => {
+  let store: Store;
+  let pooled: Engine;
+  beforeEach(() => {
+    store = openStore(':memory:');
+    seedFromFolder(store, FLOWS);
+    pooled = new Engine({ store, now: () => OPEN, workers: 1, log: () => {} });
+  });
+  afterEach(async () => {
+    await pooled.close();
+    store.close();
+  });
+
+  it('runs a message in the worker and stores the same path, contact and interaction a run on the main thread would', async () => {
+    const outcome = await pooled.receive(mention('t-1', 'my invoice is wrong, I was charged twice'));
+    expect(insides(pooled).mainMachines.size).toBe(0);
+
+    const reference = openStore(':memory:');
+    seedFromFolder(reference, FLOWS);
+    const alone = new Engine({ store: reference, now: () => OPEN, log: () => {} });
+    const expected = await alone.receive(mention('t-1', 'my invoice is wrong, I was charged twice'));
+    reference.close();
+
+    const path = (steps: typeof outcome.steps) => steps.map((step) => [step.nodeId, step.port, step.reason.replace(/[0-9a-f-]{36}/g, 'ID')]);
+    expect(outcome.status).toBe('completed');
+    expect(path(outcome.steps)).toEqual(path(expected.steps));
+    const stored = store.executions.get(outcome.executionId!);
+    expect(stored?.steps).toHaveLength(outcome.steps.length);
+    const interaction = store.interactions.get(outcome.interactionId!);
+    expect(interaction).toMatchObject({ state: 'queued', queue: 'social-billing' });
+    expect(store.contacts.findByIdentity('twitter', 'tw-jane')?.id).toBe(interaction?.contactId);
+  });
+
+  it('answers the worker\'s contact look-ups on the store: a second message from the author joins the conversation', async () => {
+    const first = await pooled.receive(mention('t-1', 'my invoice is wrong'));
+    const second = await pooled.receive(mention('t-2', 'still waiting about that invoice'));
+    const [a, b] = [store.interactions.get(first.interactionId!), store.interactions.get(second.interactionId!)];
+    expect(b?.conversationId).toBe(a?.conversationId);
+    expect(second.steps.find((step) => step.nodeId === 'contact')?.port).toBe('known');
+  });
+
+  it('gives the worker a changed resource once it is committed: a flag switched on takes effect for the next message', async () => {
+    const flag = store.resources.get('flag', 'service-outage')!;
+    store.resources.put({ ...flag, active: true } as never);
+    pooled.resources.invalidate();
+    await store.durable();
+    await new Promise((resolve) => setImmediate(resolve));
+    const outcome = await pooled.receive(mention('t-3', 'nothing loads, is there an outage?'));
+    expect(outcome.steps.find((step) => step.nodeId === 'emergency')?.port).toBe('active');
+  });
+
+  it('runs flows on its own thread again once the worker is gone', async () => {
+    const { pool } = insides(pooled);
+    await pool.members[0]!.worker.terminate();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pool.usable).toBe(false);
+    const outcome = await pooled.receive(mention('t-4', 'my invoice is wrong'));
+    expect(outcome.status).toBe('completed');
+    expect(insides(pooled).mainMachines.size).toBe(1);
+    expect(store.executions.get(outcome.executionId!)).toBeDefined();
+  });
+});
