@@ -91,6 +91,7 @@ describe.skipIf(!hasChromium())('Copy and paste of blocks through the system cli
     await pasteText(JSON.stringify({ nodes: [{ id: 'x', type: 'rm-rf', version: 1, config: {} }] }));
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/Nothing was pasted: .*does not know: "rm-rf"/);
+    await page.screenshot({ path: 'test-results/paste-refused.png' });
 
     await pasteText('{"nodes": [{"id": "end-2", "type": "end", "version": 1, "config": {"__proto__": {"polluted": true}}}]}');
     await expect.poll(() => alert.innerText()).toMatch(/"__proto__"/);

@@ -54,6 +54,7 @@ describe.skipIf(!hasChromium())('Unsaved edits: the designer asks before droppin
     expect(await leaveDialog().innerText()).toContain('not saved');
     // The URL still names the open flow while the page asks.
     expect(page.url()).toMatch(/#\/flows\/social-care$/);
+    await page.screenshot({ path: 'test-results/leave-guard-dialog.png' });
 
     await leaveDialog().getByRole('button', { name: 'Stay' }).click();
     await leaveDialog().waitFor({ state: 'detached' });
