@@ -1,27 +1,22 @@
 import type { Engagement } from '../../../schemas/channel-capabilities.ts';
 import type { AgentResource, Disposition, Queue, StandardResponse } from '../../../schemas/resources/index.ts';
-import { ApiRequestError } from '../api/client.ts';
-import { authFetch } from '../auth/http.ts';
+import type { AgentStatusName, ContactRecord, IdentityRecord, InteractionRecord, MessageRecord, Offer } from '../../../schemas/records.ts';
+import { request } from '../api/client.ts';
 
 /** The agent's desk talks to the ACD and work routes of the runtime (README, "HTTP API"). */
 
-export type AgentStatusName = 'available' | 'not-ready' | 'offline';
+export type { AgentStatusName, Offer };
+export type Interaction = InteractionRecord;
+export type Message = MessageRecord;
+export type Contact = ContactRecord;
 
-export interface Offer {
-  id: string;
-  interactionId: string;
-  agentId: string;
-  /** Epoch ms, on the server's ACD clock. */
-  offeredAt: number;
-  expiresAt: number;
-}
-
-/** One row of `GET /api/agents`. */
+/** One row of `GET /api/agents` (the route builds it from the agent resource and the ACD's view of the agent). */
 export interface AgentRow {
   resource: AgentResource;
   status: AgentStatusName;
   reason?: string;
   idleSince?: string;
+  /** Capacity slot → offers out plus interactions assigned. */
   load: Record<string, number>;
   offers: Offer[];
   assigned: string[];
@@ -30,94 +25,23 @@ export interface AgentRow {
   subscriptions: number;
 }
 
-export interface Interaction {
-  id: string;
-  conversationId?: string;
-  contactId?: string;
-  channel: string;
-  account: string;
-  visibility: 'public' | 'private';
-  flowId: string;
-  state: 'queued' | 'offered' | 'assigned' | 'completed' | 'closed' | 'failed';
-  queue?: string;
-  priority: number;
-  agentId?: string;
-  greeting?: string;
-  attributes: Record<string, unknown>;
-  /** What happened since that the agent should know (edits, removals, failed actions). */
-  flags?: { kind: 'message-edited' | 'message-deleted' | 'action-failed'; at: string; messageId?: string; note: string }[];
-  disposition?: string;
-  closedAt?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StoredMessage {
-  visibility?: 'public' | 'private';
-  kind?: string;
-  author?: { id?: string; handle?: string; name?: string };
-  text?: string;
-}
-
-export interface Message {
-  id: string;
-  direction: 'in' | 'out';
-  channel: string;
-  account: string;
-  contactId?: string;
-  interactionId?: string;
-  text: string;
-  message: StoredMessage;
-  receivedAt: string;
-  editedAt?: string;
-  deletedAt?: string;
-  originalText?: string;
-  agentId?: string;
-}
-
+/** `GET /api/interactions/:id`. */
 export interface InteractionDetail {
   interaction: Interaction;
   messages: Message[];
 }
 
-export interface Contact {
-  id: string;
-  name?: string;
-  email?: string;
-  phone?: string;
-  segment?: string;
-  attributes: Record<string, unknown>;
-  createdAt: string;
-}
-
+/** `GET /api/contacts/:id/history`: interactions with their disposition spelled out, messages with the stored message's visibility, kind and author. */
 export interface ContactHistory {
   contact: Contact;
-  identities: { contactId: string; channel: string; platformId: string; handle?: string }[];
+  identities: IdentityRecord[];
   interactions: (Omit<Interaction, 'disposition'> & { disposition?: { id: string; name: string; outcome?: string } })[];
-  messages: (Omit<Message, 'message'> & { visibility?: string; kind?: string; author?: StoredMessage['author'] })[];
+  messages: (Omit<Message, 'message'> & Partial<Pick<Message['message'], 'visibility' | 'kind' | 'author'>>)[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A JSON call with the session's token; refusals become ApiRequestError with the server's own message. */
-async function call<T>(path: string, method = 'GET', body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers = new Headers({ accept: 'application/json' });
-  if (body !== undefined) headers.set('content-type', 'application/json');
-  let response: Response;
-  try {
-    response = await authFetch(path, { method, headers, signal, ...(body !== undefined && { body: JSON.stringify(body) }) });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiRequestError(0, 'cannot reach the Switchyard server');
-  }
-  const parsed: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const message = isRecord(parsed) && typeof parsed.error === 'string' ? parsed.error : `${response.status} ${response.statusText}`.trim();
-    throw new ApiRequestError(response.status, message, isRecord(parsed) && typeof parsed.pointer === 'string' ? parsed.pointer : undefined, isRecord(parsed) ? parsed : {});
-  }
-  return parsed as T;
+/** A JSON call with the session's token (see `request`). */
+function call<T>(path: string, method = 'GET', body?: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { method, signal, ...(body !== undefined && { body: JSON.stringify(body) }) });
 }
 
 const enc = encodeURIComponent;

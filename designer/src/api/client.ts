@@ -114,7 +114,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/**
+ * A JSON call to the runtime with the session's token. A 204 resolves to
+ * undefined; a refusal throws ApiRequestError with the server's own `error`
+ * and `pointer` (SaveConflictError for a stale save).
+ */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
   if (init.body !== undefined) headers.set('content-type', 'application/json');

@@ -1,3 +1,4 @@
+import type { Offer } from '../../../schemas/records.ts';
 import type { Queue, SkillRequirement } from '../../../schemas/resources/queue.ts';
 
 export type { SkillRequirement };
@@ -48,13 +49,7 @@ export interface WaitingInteraction {
   declinedBy?: readonly string[];
 }
 
-export interface Offer {
-  id: string;
-  interactionId: string;
-  agentId: string;
-  offeredAt: number;
-  expiresAt: number;
-}
+export type { Offer };
 
 /** The queue settings the ACD uses; `agingPointsPerMinute` overrides the engine default. */
 export type AcdQueue = Pick<Queue, 'id' | 'skills' | 'agentGroup' | 'overflow'> & { agingPointsPerMinute?: number };

@@ -2,7 +2,9 @@ import type { InboundMessage } from '../../../schemas/message.ts';
 import type { ResourceByKind, ResourceKind, SkillRequirement } from '../../../schemas/resources/index.ts';
 
 /** An inbound message once stored: our id and a receive time are always there. */
-export type StoredMessage = InboundMessage & { id: string; receivedAt: string };
+import type { StoredMessage } from '../../../schemas/records.ts';
+
+export type { StoredMessage };
 
 export interface ContactView {
   id: string;

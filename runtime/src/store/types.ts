@@ -1,6 +1,9 @@
 import type { Flow } from '../../../schemas/flow.ts';
 import type { Resource, ResourceKind } from '../../../schemas/resources/index.ts';
 import type { PlatformAction, QueueRequest, Step, StoredMessage } from '../engine/types.ts';
+import type { AgentStatusName, ContactRecord, IdentityRecord, InteractionFlag, InteractionRecord, InteractionState, MessageRecord } from '../../../schemas/records.ts';
+
+export type { AgentStatusName, ContactRecord, IdentityRecord, InteractionFlag, InteractionRecord, InteractionState, MessageRecord };
 
 /**
  * The store, as the rest of the runtime sees it. SQLite (better-sqlite3) is
@@ -91,24 +94,6 @@ export interface ResourceRepo {
 }
 
 // ---------- contacts ----------
-export interface ContactRecord {
-  id: string;
-  name?: string;
-  email?: string;
-  phone?: string;
-  segment?: string;
-  attributes: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface IdentityRecord {
-  contactId: string;
-  channel: string;
-  platformId: string;
-  handle?: string;
-}
-
 export interface ConversationRecord {
   id: string;
   contactId: string;
@@ -141,26 +126,6 @@ export interface ContactRepo {
 }
 
 // ---------- messages ----------
-export interface MessageRecord {
-  id: string;
-  direction: 'in' | 'out';
-  channel: string;
-  account: string;
-  platformMessageId: string;
-  contactId?: string;
-  conversationId?: string;
-  interactionId?: string;
-  text: string;
-  message: StoredMessage;
-  receivedAt: string;
-  editedAt?: string;
-  deletedAt?: string;
-  originalText?: string;
-  /** Outbound: the outbox item that carries it, and the agent who wrote it. */
-  outboxId?: string;
-  agentId?: string;
-}
-
 /** A message an agent sent on an interaction (its delivery is the outbox item's). */
 export interface OutboundMessage {
   id: string;
@@ -189,14 +154,6 @@ export interface MessageChange {
   at: string;
 }
 
-/** A flag on an interaction for the agent: a message in it was edited or removed, an action failed for good. */
-export interface InteractionFlag {
-  kind: 'message-edited' | 'message-deleted' | 'action-failed';
-  at: string;
-  messageId?: string;
-  note: string;
-}
-
 export interface MessageRepo {
   /** Stores an inbound message; returns undefined when (channel, account, platformMessageId) was seen before. */
   /** Stores an inbound message, filed under its interaction when that is already known; undefined for a duplicate. */
@@ -215,36 +172,6 @@ export interface MessageRepo {
 }
 
 // ---------- interactions ----------
-export type InteractionState = 'queued' | 'offered' | 'assigned' | 'completed' | 'closed' | 'failed';
-
-export interface InteractionRecord {
-  id: string;
-  conversationId?: string;
-  contactId?: string;
-  channel: string;
-  account: string;
-  visibility: 'public' | 'private';
-  flowId: string;
-  flowVersion: number;
-  state: InteractionState;
-  queue?: string;
-  skills: QueueRequest['skills'];
-  priority: number;
-  preferredAgent?: string;
-  preferredAgentUntil?: string;
-  /** The agent it is offered to or assigned to (set by the ACD). */
-  agentId?: string;
-  greeting?: string;
-  attributes: Record<string, unknown>;
-  /** What the agent should know happened since (edits, removals, failed actions). */
-  flags?: InteractionFlag[];
-  /** The disposition code it was closed with, and when an agent closed it. */
-  disposition?: string;
-  closedAt?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface InteractionFilter {
   state?: InteractionState;
   queue?: string;
@@ -282,8 +209,6 @@ export interface InteractionRepo {
 }
 
 // ---------- ACD ----------
-export type AgentStatusName = 'available' | 'not-ready' | 'offline';
-
 export interface AgentStateRecord {
   agentId: string;
   status: AgentStatusName;
