@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Dialog } from './editor/Dialog.tsx';
-import { hasUnsavedEdits } from './editor/leave-guard.ts';
+import { hasUnsavedEdits, saveUnsavedEdits } from './editor/leave-guard.ts';
 
 export type Route = { page: 'flows'; flowId: string | null } | { page: 'resources' } | { page: 'supervisor' } | { page: 'desk' };
 
@@ -87,25 +87,40 @@ export function useNavigation(): Navigation {
   return { route, navigate, pending, stay, leave };
 }
 
-/** Asked before an in-app navigation would drop the open flow's unsaved edits. */
+/**
+ * Asked before an in-app navigation would drop the open flow's unsaved edits.
+ * Saving goes on only once the save succeeded; a failed one stays on the flow,
+ * where the editor shows why (the error banner, the conflict dialog), as for
+ * its Save button.
+ */
 export function LeaveDialog({ onStay, onLeave }: { onStay(): void; onLeave(): void }) {
+  const [saving, setSaving] = useState(false);
+  const saveAndLeave = async () => {
+    setSaving(true);
+    if (await saveUnsavedEdits()) onLeave();
+    else onStay();
+  };
   return (
     <Dialog
       kind="unsaved"
       title="Leave without saving?"
-      onClose={onStay}
+      // While the save runs, the choice is made: closing now would still leave once it succeeded.
+      onClose={saving ? undefined : onStay}
       actions={
         <>
-          <button type="button" className="button is-primary" onClick={onStay}>
+          <button type="button" className="button is-primary" onClick={onStay} disabled={saving}>
             Stay
           </button>
-          <button type="button" className="button is-danger" onClick={onLeave}>
+          <button type="button" className="button" onClick={() => void saveAndLeave()} disabled={saving}>
+            {saving ? 'Saving…' : 'Save and leave'}
+          </button>
+          <button type="button" className="button is-danger" onClick={onLeave} disabled={saving}>
             Leave without saving
           </button>
         </>
       }
     >
-      <p>This flow has changes that are not saved. Leaving drops them; stay to save them first (Ctrl+S).</p>
+      <p>This flow has changes that are not saved. Save them and go on, leave without them, or stay on this flow.</p>
     </Dialog>
   );
 }

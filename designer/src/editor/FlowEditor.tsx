@@ -51,7 +51,7 @@ function FlowEditorView({ flow: loaded, resources, onStored }: FlowEditorProps) 
   const [dialog, setDialog] = useState<'publish' | 'history' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pasteError, setPasteError] = useState<string | null>(null);
-  useLeaveGuard(editor.dirty);
+  useLeaveGuard(editor.dirty, saving.saveNow);
 
   // Paste waits for the clipboard: by then the editor may have re-rendered, so it pastes into the latest document.
   const latestEditor = useRef(editor);

@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium())('Unsaved edits: the designer asks before droppin
 
   const notes = () => page.locator('.note-node').count();
   const leaveDialog = () => page.locator('.dialog--unsaved');
+  const revision = async () => Number((await page.locator('.canvas__flow-id', { hasText: 'revision' }).innerText()).replace('revision ', ''));
   /** An edit made as a person makes it (a click), so the page also has the user activation `beforeunload` needs. */
   async function openAndEdit(flowId: string) {
     await page.goto(`${runtime.url}/#/flows/${flowId}`);
@@ -93,6 +94,44 @@ describe.skipIf(!hasChromium())('Unsaved edits: the designer asks before droppin
     await leaveDialog().waitFor();
     expect(page.url()).toMatch(/#\/flows\/social-care$/);
     await leaveDialog().getByRole('button', { name: 'Stay' }).click();
+    expect(await notes()).toBe(1);
+  });
+
+  it('saves and leaves: the new page is shown, and the flow reopens with the edit saved', async () => {
+    await openAndEdit('messaging-continuity');
+    const before = await revision();
+    await page.locator('.app__nav a', { hasText: 'Resources' }).click();
+    await leaveDialog().waitFor();
+    await page.screenshot({ path: 'test-results/leave-guard-save-and-leave.png' });
+    await leaveDialog().getByRole('button', { name: 'Save and leave' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/resources$/);
+    await page.locator('.app--resources').waitFor();
+    expect(await leaveDialog().count()).toBe(0);
+
+    await page.locator('.app__nav a', { hasText: 'Flows' }).click();
+    await page.locator('.flow-list__item', { hasText: 'Messaging with conversation continuity' }).click();
+    await page.locator('.react-flow__node').first().waitFor();
+    expect(await notes()).toBe(1);
+    expect(await revision()).toBeGreaterThan(before);
+    expect(problems).toEqual([]);
+  });
+
+  it('stays on the flow when saving before leaving meets a newer save, and shows the conflict', async () => {
+    await openAndEdit('social-care');
+    // Someone else saves the flow meanwhile: the editor's revision is now stale.
+    const stored = (await (await fetch(`${runtime.url}/api/flows/social-care`)).json()) as { flow: { draft: Record<string, unknown> } };
+    const theirs = await fetch(`${runtime.url}/api/flows/social-care`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(stored.flow.draft),
+    });
+    expect(theirs.status).toBe(200);
+
+    await page.locator('.flow-list__item', { hasText: 'Messenger care' }).click();
+    await leaveDialog().getByRole('button', { name: 'Save and leave' }).click();
+    await page.locator('.dialog--conflict').waitFor();
+    expect(await leaveDialog().count()).toBe(0);
+    expect(page.url()).toMatch(/#\/flows\/social-care$/);
     expect(await notes()).toBe(1);
   });
 
