@@ -75,6 +75,18 @@ describe('Engine with a worker thread for the flows', () => {
     expect(outcome.steps.find((step) => step.nodeId === 'emergency')?.port).toBe('active');
   });
 
+  it('runs a webhook\'s message (stored first, run after the answer) in the worker too', async () => {
+    const accepted = await pooled.accept(mention('t-5', 'refund please, the payment failed'));
+    expect(store.executions.get(accepted.outcome.executionId!)?.status).toBe('running');
+    const outcome = await pooled.run(accepted);
+    expect(insides(pooled).mainMachines.size).toBe(0);
+    expect(outcome.status).toBe('completed');
+    const stored = store.executions.get(outcome.executionId!);
+    expect(stored?.status).toBe('completed');
+    expect(stored?.steps.map((step) => step.nodeId)).toEqual(outcome.steps.map((step) => step.nodeId));
+    expect(store.messages.get(outcome.messageId!)?.interactionId).toBe(outcome.interactionId);
+  });
+
   it('runs flows on its own thread again once the worker is gone', async () => {
     const { pool } = insides(pooled);
     await pool.members[0]!.worker.terminate();
