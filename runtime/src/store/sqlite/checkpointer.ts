@@ -1,15 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.ts';
 
-/** SQLite's own setting, used again whenever the background checkpoints stop. */
+/** The connection's own checkpoint threshold, used again whenever the background checkpoints stop. */
 const AUTOCHECKPOINT_PAGES = 10_000;
+
+/**
+ * While the worker checkpoints, the connection still checkpoints inline past
+ * this many pages (64 MB). Under a sustained write load the worker's passive
+ * checkpoints never catch the end of the log, so the log is never restarted
+ * and grows without bound (to 256 MB in 15 s of the bench); the connection's
+ * own checkpoint then copies only what the worker has not, and restarts it.
+ */
+const BOUND_PAGES = 16_384;
 
 /**
  * Checkpoints the WAL from a worker thread instead of inside the COMMIT that
  * happens to cross SQLite's threshold. A checkpoint copies tens of megabytes
  * and syncs the file: done inline it held the event loop for tens of
- * milliseconds several times a second under load, which is most of the p99.
- * If the worker fails, the connection checkpoints by itself again.
+ * milliseconds several times a second under load. If the worker fails, the
+ * connection checkpoints by itself again.
  */
 export class Checkpointer {
   private readonly worker: Worker;
@@ -21,7 +30,7 @@ export class Checkpointer {
     path: string,
     options: { intervalMs?: number; truncateBytes?: number; log?: (message: string) => void } = {},
   ) {
-    db.pragma('wal_autocheckpoint = 0');
+    db.pragma(`wal_autocheckpoint = ${BOUND_PAGES}`);
     this.worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
       workerData: { path, intervalMs: options.intervalMs ?? 100, truncateBytes: options.truncateBytes ?? 256 * 1024 * 1024, closed: this.closed },
     });
@@ -52,4 +61,4 @@ export class Checkpointer {
   }
 }
 
-export { AUTOCHECKPOINT_PAGES };
+export { AUTOCHECKPOINT_PAGES, BOUND_PAGES };
