@@ -13,7 +13,7 @@ describe('openDatabase', () => {
   });
   afterEach(() => temp.cleanup());
 
-  it('creates the parent folder and turns on WAL, NORMAL sync, foreign keys and a busy timeout', () => {
+  it('creates the parent folder and turns on WAL, NORMAL sync, foreign keys, a busy timeout and temporary storage in memory', () => {
     const path = join(temp.dir, 'nested', 'deeper', 'switchyard.db');
     const db = openDatabase(path);
     expect(existsSync(path)).toBe(true);
@@ -21,6 +21,8 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // 2 = MEMORY: savepoints' sub-journals are not written to temporary files.
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
     db.close();
   });
 
