@@ -1,20 +1,8 @@
 import type { Flow } from '../../../schemas/flow.ts';
+import type { VersionDetail, VersionList, VersionSummary } from '../api/client.ts';
 import { requestJson } from '../resources/api.ts';
 
-/** One row of `GET /api/flows/:id/versions`. */
-export interface VersionSummary {
-  flowId: string;
-  version: number;
-  comment: string;
-  publishedAt: string;
-  publishedBy: string | null;
-  rolledBackFrom: number | null;
-}
-
-export interface VersionList {
-  activeVersion: number | null;
-  versions: VersionSummary[];
-}
+export type { VersionList, VersionSummary };
 
 const flowPath = (flowId: string) => `/api/flows/${encodeURIComponent(flowId)}`;
 
@@ -24,7 +12,7 @@ export async function listVersions(flowId: string, signal?: AbortSignal): Promis
 }
 
 export async function getVersionDocument(flowId: string, version: number, signal?: AbortSignal): Promise<Flow> {
-  const { version: found } = await requestJson<{ version: VersionSummary & { document: Flow } }>(`${flowPath(flowId)}/versions/${version}`, { signal });
+  const { version: found } = await requestJson<{ version: VersionDetail }>(`${flowPath(flowId)}/versions/${version}`, { signal });
   return found.document;
 }
 
