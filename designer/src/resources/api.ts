@@ -1,6 +1,6 @@
 import type { Problem } from '../../../schemas/problems.ts';
 import type { Flag, Resource, ResourceKind } from '../../../schemas/resources/index.ts';
-import { authFetch } from '../auth/http.ts';
+import { ApiRequestError, request } from '../api/client.ts';
 
 /**
  * A refused request with what the server said: its sentence, the pointer of
@@ -19,39 +19,22 @@ export class ResourceRequestError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isProblem(value: unknown): value is Problem {
-  return isRecord(value) && typeof value.pointer === 'string' && typeof value.message === 'string';
+  return typeof value === 'object' && value !== null && typeof (value as Problem).pointer === 'string' && typeof (value as Problem).message === 'string';
 }
 
-/** Fetches JSON from the runtime; a refusal becomes a ResourceRequestError carrying the server's own words. */
+/** The API client's call; a refusal becomes a ResourceRequestError carrying the server's own words. */
 export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  headers.set('accept', 'application/json');
-  if (init.body !== undefined) headers.set('content-type', 'application/json');
-  let response: Response;
   try {
-    // Adds the session's token; a 401 brings up the sign-in page.
-    response = await authFetch(path, { ...init, headers });
+    return await request<T>(path, init);
   } catch (error) {
-    if (init.signal?.aborted) throw error;
-    throw new ResourceRequestError(0, 'cannot reach the Switchyard server');
+    if (!(error instanceof ApiRequestError)) throw error;
+    const { details } = error;
+    const problems = Array.isArray(details.problems) ? details.problems.filter(isProblem) : [];
+    if (problems.length === 0 && error.pointer !== undefined) problems.push({ pointer: error.pointer, message: error.message, severity: 'error' });
+    const flows = Array.isArray(details.flows) ? details.flows.filter((flow): flow is string => typeof flow === 'string') : [];
+    throw new ResourceRequestError(error.status, error.message, problems, flows);
   }
-  const body: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const message = isRecord(body) && typeof body.error === 'string' ? body.error : `${response.status} ${response.statusText}`.trim();
-    const problems = isRecord(body) && Array.isArray(body.problems) ? body.problems.filter(isProblem) : [];
-    if (problems.length === 0 && isRecord(body) && typeof body.pointer === 'string') {
-      problems.push({ pointer: body.pointer, message, severity: 'error' });
-    }
-    const flows = isRecord(body) && Array.isArray(body.flows) ? body.flows.filter((flow): flow is string => typeof flow === 'string') : [];
-    throw new ResourceRequestError(response.status, message, problems, flows);
-  }
-  // The runtime shapes its answers by the same schemas the designer imports.
-  return body as T;
 }
 
 const resourcePath = (kind: ResourceKind, id?: string) =>
@@ -73,7 +56,7 @@ export async function updateResource(resource: Resource): Promise<Resource> {
 }
 
 export async function deleteResource(kind: ResourceKind, id: string): Promise<void> {
-  await requestJson<null>(resourcePath(kind, id), { method: 'DELETE' });
+  await requestJson<undefined>(resourcePath(kind, id), { method: 'DELETE' });
 }
 
 /** The supervisor's switch: takes effect for the next message, no save needed. */
