@@ -67,7 +67,7 @@ export function activeNode(value: unknown): { nodeId: string; waiting: boolean }
 
 /**
  * Turns a validated flow into an XState machine: one state per node, the
- * node's executor invoked as a promise actor, the port it returns picking the
+ * node's executor invoked as a callback actor, the port it returns picking the
  * transition. Pure: no I/O, no executor runs here. Unconnected optional ports
  * and blocks with no ports end the run.
  */

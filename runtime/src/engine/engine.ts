@@ -11,7 +11,7 @@ import { FlowRunner, type RunOutcome, type RunStatus } from './runner.ts';
 import { nextTurn } from './turns.ts';
 import { interactionFor } from './interaction.ts';
 import { CachedResources, dryContacts, liveContacts } from './services.ts';
-import type { ResourceReader, RunContext, Step, StoredMessage } from './types.ts';
+import type { ContactService, ResourceReader, RunContext, Step, StoredMessage } from './types.ts';
 
 export interface EngineOptions {
   store: Store;
@@ -55,14 +55,17 @@ export class Engine {
   private readonly pool?: EnginePool;
   private byAccount = new Map<string, FlowVersionRecord>();
   private readonly now: () => Date;
+  /** Contact look-ups of live runs (on this thread, or answering the workers). */
+  private readonly contacts: ContactService;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? (() => new Date());
     this.resources = new CachedResources(options.store.resources);
+    this.contacts = liveContacts(options.store.contacts, this.now);
     if (options.workers) {
       const pool = new EnginePool({
         workers: options.workers,
-        contacts: liveContacts(options.store.contacts, this.now),
+        contacts: this.contacts,
         resources: () => options.store.resources.list(),
         committed: () => options.store.durable(),
         log: (message, fields) => this.log(message, fields),
@@ -165,8 +168,7 @@ export class Engine {
       resources: options.resources ?? this.resources,
       contacts: dryContacts(options.contacts ?? this.options.store.contacts, clock),
     });
-    const machine = this.runner.compile(flow);
-    return this.runner.execute(runId, state, machine, { flow: { id: flow.id, version: options.version ?? 0 }, message, routing: { priority: 50, skills: [] }, vars: {} });
+    return this.runner.execute(runId, state, this.runner.compile(flow), startContext({ id: flow.id, version: options.version ?? 0 }, message));
   }
 
   /** Continues a run paused on `waitKey` (an outbox item): success leaves by the block's first port, failure by `failed`. */
@@ -222,13 +224,9 @@ export class Engine {
 
   /** A new run of a published version: in a worker thread when there is one, else here. */
   private runFlow(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<RunOutcome> {
-    const context = this.startContext(flow, message);
+    const context = startContext({ id: flow.flowId, version: flow.version }, message);
     if (this.pool?.usable) return this.pool.run(executionId, flow, context, this.now());
     return this.runner.execute(executionId, this.liveRunState(), this.runner.machineFor(flow), context);
-  }
-
-  private startContext(flow: FlowVersionRecord, message: StoredMessage): RunContext {
-    return { flow: { id: flow.flowId, version: flow.version }, message, routing: { priority: 50, skills: [] }, vars: {} };
   }
 
   /**
@@ -285,7 +283,7 @@ export class Engine {
       now: this.now,
       dryRun: false,
       resources: this.resources,
-      contacts: liveContacts(this.options.store.contacts, this.now),
+      contacts: this.contacts,
       fetch: this.options.fetch ?? fetch,
     });
   }
@@ -295,3 +293,8 @@ export class Engine {
   }
 }
 
+
+/** What a run starts from: its flow, the message, default routing and no data yet. */
+function startContext(flow: RunContext['flow'], message: StoredMessage): RunContext {
+  return { flow, message, routing: { priority: 50, skills: [] }, vars: {} };
+}

@@ -31,7 +31,7 @@ export class CachedResources implements ResourceReader {
 }
 
 /** Resources from documents in memory: the CLI's files. */
-export function resourcesFrom(documents: Array<{ kind: string; id: string }>): ResourceReader {
+export function resourcesFrom(documents: ReadonlyArray<{ kind: string; id: string }>): ResourceReader {
   const byKey = new Map(documents.map((document) => [`${document.kind}\u0000${document.id}`, document]));
   return { get: (kind, id) => byKey.get(`${kind}\u0000${id}`) as never };
 }

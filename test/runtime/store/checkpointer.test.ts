@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOUND_PAGES, Checkpointer } from '../../../runtime/src/store/sqlite/checkpointer.ts';
-import { openDatabase, type Db } from '../../../runtime/src/store/sqlite/db.ts';
+import { AUTOCHECKPOINT_PAGES, openDatabase, type Db } from '../../../runtime/src/store/sqlite/db.ts';
 import { openSqliteStore } from '../../../runtime/src/store/sqlite/index.ts';
 import { flow } from './fixtures.ts';
 import { tempDir } from './fixtures.ts';
@@ -63,7 +63,7 @@ describe('Checkpointer (WAL checkpoints from a worker thread)', () => {
     const logged: string[] = [];
     const checkpointer = new Checkpointer(db, path, { intervalMs: 20, log: (message) => logged.push(message) });
     await (checkpointer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
-    await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 10_000);
+    await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === AUTOCHECKPOINT_PAGES);
     expect(logged.join('\n')).toMatch(/checkpoints inline again/);
   });
 });

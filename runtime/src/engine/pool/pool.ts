@@ -49,7 +49,7 @@ export class EnginePool {
   run(runId: string, flow: FlowVersionRecord, context: RunContext, at: Date): Promise<RunOutcome> {
     const member = this.members[this.next++ % this.members.length];
     const key = `${flow.flowId}@${flow.version}`;
-    const message: ToWorker = { type: 'run', runId, key, context, at: at.toISOString() };
+    const message: ToWorker = { type: 'run', runId, context, at: at.toISOString() };
     if (!member.flows.has(key)) {
       message.flow = flow.document;
       member.flows.add(key);

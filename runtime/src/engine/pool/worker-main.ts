@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Flow } from '../../../../schemas/flow.ts';
 import { newRunState } from '../run-state.ts';
 import { FlowRunner } from '../runner.ts';
+import { resourcesFrom } from '../services.ts';
 import type { ContactService, ResourceReader } from '../types.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -15,8 +16,8 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 const runner = new FlowRunner();
 const flows = new Map<string, Flow>();
-let resources = new Map<string, unknown>();
-const reader: ResourceReader = { get: (kind, id) => resources.get(`${kind}\u0000${id}`) as never };
+let resources: ResourceReader = resourcesFrom([]);
+const reader: ResourceReader = { get: (kind, id) => resources.get(kind, id) };
 
 let nextCall = 0;
 const calls = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
@@ -31,10 +32,11 @@ const contacts: ContactService = {
 };
 
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
-  if (message.flow) flows.set(message.key, message.flow);
-  const document = flows.get(message.key);
-  if (!document) return post({ type: 'failed', runId: message.runId, error: `flow ${message.key} was never sent to this worker` });
-  const [flowId, version] = [message.context.flow.id, message.context.flow.version];
+  const { id: flowId, version } = message.context.flow;
+  const key = `${flowId}@${version}`;
+  if (message.flow) flows.set(key, message.flow);
+  const document = flows.get(key);
+  if (!document) return post({ type: 'failed', runId: message.runId, error: `flow ${key} was never sent to this worker` });
   // The run's clock is the time the runtime took the message in.
   const at = new Date(message.at);
   const state = newRunState({ now: () => at, dryRun: false, resources: reader, contacts, fetch });
@@ -49,7 +51,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
 function handle(message: ToWorker): void {
   switch (message.type) {
     case 'resources':
-      resources = new Map(message.list.map((resource) => [`${resource.kind}\u0000${resource.id}`, resource]));
+      resources = resourcesFrom(message.list);
       return;
     case 'answer': {
       const pending = calls.get(message.callId);

@@ -1,29 +1,20 @@
 // Runs in a worker thread beside the runtime (see checkpointer.ts): copies the
-// WAL back into the database file on its own connection, so neither the
-// copying nor the sync at the end of a checkpoint ever stalls the event loop
-// that answers requests. Plain JavaScript: a worker does not inherit the
+// WAL back into the database file on its own connection, so the copying and
+// the sync at the end of a checkpoint stay off the event loop that answers
+// requests (but for the runtime's own checkpoint past a bound). Plain JavaScript: a worker does not inherit the
 // TypeScript loader of the thread that starts it.
-import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-const { path, intervalMs, truncateBytes, closed } = workerData;
+const { path, intervalMs, closed } = workerData;
 const db = new Database(path);
 db.pragma('busy_timeout = 5000');
 
-function walBytes() {
-  try {
-    return statSync(`${path}-wal`).size;
-  } catch {
-    return 0;
-  }
-}
-
 function checkpoint() {
   try {
-    // PASSIVE copies what it can and never waits for the writer; TRUNCATE
-    // (which briefly holds the writer back) only when the log has grown large.
-    db.pragma(walBytes() > truncateBytes ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
+    // PASSIVE copies what it can and never waits for the writer (whose own
+    // checkpoint past a bound restarts the log; see checkpointer.ts).
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
     parentPort.postMessage({ error: String(error) });
   }

@@ -1,8 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Db } from './db.ts';
-
-/** The connection's own checkpoint threshold, used again whenever the background checkpoints stop. */
-const AUTOCHECKPOINT_PAGES = 10_000;
+import { AUTOCHECKPOINT_PAGES, type Db } from './db.ts';
 
 /**
  * While the worker checkpoints, the connection still checkpoints inline past
@@ -26,13 +23,13 @@ export class Checkpointer {
   private stopped = false;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     path: string,
-    options: { intervalMs?: number; truncateBytes?: number; log?: (message: string) => void } = {},
+    options: { intervalMs?: number; log?: (message: string) => void } = {},
   ) {
     db.pragma(`wal_autocheckpoint = ${BOUND_PAGES}`);
     this.worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-      workerData: { path, intervalMs: options.intervalMs ?? 100, truncateBytes: options.truncateBytes ?? 256 * 1024 * 1024, closed: this.closed },
+      workerData: { path, intervalMs: options.intervalMs ?? 100, closed: this.closed },
     });
     this.worker.unref();
     const fallBack = (why: string) => {
@@ -61,4 +58,4 @@ export class Checkpointer {
   }
 }
 
-export { AUTOCHECKPOINT_PAGES, BOUND_PAGES };
+export { BOUND_PAGES };

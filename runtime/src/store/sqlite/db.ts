@@ -7,6 +7,9 @@ export type Db = Database.Database;
 
 export const MEMORY = ':memory:';
 
+/** Pages of log after which a connection checkpoints by itself. */
+export const AUTOCHECKPOINT_PAGES = 10_000;
+
 /**
  * Opens (creating if needed) the database at `path`, or an in-memory one for
  * ':memory:', and brings its schema up to date.
@@ -31,7 +34,7 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('wal_autocheckpoint = 10000');
+    db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);

@@ -193,11 +193,10 @@ export class SqliteExecutionRepo implements ExecutionRepo {
     });
 
     this.recordTx = db.transaction((message: StoredMessage, execution: { id: string; flowId: string; flowVersion: number }, commit: RunCommit): boolean => {
-      const record = commit.interaction?.record;
-      const interactionId = commit.interaction && (commit.interaction.joinId ?? record!.id);
-      const link = interactionId ? { interactionId, contactId: record!.contactId, conversationId: record!.conversationId } : undefined;
       // The interaction first (the message row points at it); a duplicate message undoes it.
-      fileInteraction(commit);
+      const interactionId = fileInteraction(commit);
+      const record = commit.interaction?.record;
+      const link = interactionId ? { interactionId, contactId: record?.contactId, conversationId: record?.conversationId } : undefined;
       if (!parts.messages.insertInbound(message, link)) throw DUPLICATE;
       const { finished: _finished, ...row } = settle(commit);
       this.insertWhole.run({
