@@ -1,6 +1,6 @@
 import { blockDefinition, blocks } from './blocks/index.ts';
 import { flowSchema, type Flow } from './flow.ts';
-import { messageSchema, type InboundMessage } from './message.ts';
+import { messageSchema } from './message.ts';
 import { migrateFlow } from './migrate.ts';
 import type { Problem } from './problems.ts';
 import { pointer } from './problems.ts';
@@ -72,8 +72,4 @@ export function indexResources(documents: Iterable<{ kind: string; id: string }>
   const keys = new Set<string>();
   for (const document of documents) keys.add(`${document.kind}\u0000${document.id}`);
   return { has: (kind: ResourceKind, id: string) => keys.has(`${kind}\u0000${id}`) };
-}
-
-export function isInboundMessage(document: unknown): document is InboundMessage {
-  return validateMessage(document).length === 0;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Resource } from '../../schemas/resources/index.ts';
-import { getFlow, listFlows, listResources, type FlowDetail, type FlowSummary } from './api/client.ts';
+import { errorText, getFlow, listFlows, listResources, type FlowDetail, type FlowSummary } from './api/client.ts';
 import { useRequest, type RequestState } from './api/use-request.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { useAuth, type Auth } from './auth/use-auth.ts';
@@ -20,7 +20,7 @@ function useReloading<T>(load: (signal: AbortSignal) => Promise<T>): [RequestSta
     load(controller.signal).then(
       (data) => setState({ status: 'ready', data }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        if (!controller.signal.aborted) setState({ status: 'failed', error: errorText(error) });
       },
     );
     return () => controller.abort();

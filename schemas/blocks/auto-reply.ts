@@ -1,5 +1,4 @@
 import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
 import type { Channel } from '../message.ts';
 import { resourceId } from '../resources/common.ts';
 
@@ -22,7 +21,6 @@ const configSchema = {
   anyOf: [{ required: ['text'] }, { required: ['response'] }],
 } as const;
 
-export type AutoReplyConfig = FromSchema<typeof configSchema>;
 
 export const autoReply = defineBlock({
   type: 'auto-reply',

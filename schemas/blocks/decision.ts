@@ -1,5 +1,4 @@
-import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
+import { defineBlock, type ConfigFromSchema } from '../block.ts';
 
 export const DECISION_OPERATORS = [
   'equals',
@@ -72,7 +71,7 @@ const configSchema = {
   },
 } as const;
 
-export type DecisionConfig = FromSchema<typeof configSchema>;
+type DecisionConfig = ConfigFromSchema<typeof configSchema>;
 export type DecisionCondition = DecisionConfig['cases'][number]['conditions'][number];
 
 export const decision = defineBlock({

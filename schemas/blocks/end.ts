@@ -1,9 +1,7 @@
 import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
 
 const configSchema = { type: 'object', additionalProperties: false, properties: {} } as const;
 
-export type EndConfig = FromSchema<typeof configSchema>;
 
 export const end = defineBlock({
   type: 'end',

@@ -1,5 +1,4 @@
 import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
 import { escapePointer } from '../problems.ts';
 import { variableName } from './set-data.ts';
 
@@ -41,7 +40,6 @@ const configSchema = {
   },
 } as const;
 
-export type HttpRequestConfig = FromSchema<typeof configSchema>;
 
 export const httpRequest = defineBlock({
   type: 'http-request',

@@ -1,5 +1,4 @@
 import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
 
 export const MATCH_KEYS = ['identity', 'email', 'phone'] as const;
 
@@ -26,7 +25,6 @@ const configSchema = {
   },
 } as const;
 
-export type IdentifyContactConfig = FromSchema<typeof configSchema>;
 
 export const identifyContact = defineBlock({
   type: 'identify-contact',

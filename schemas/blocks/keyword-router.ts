@@ -1,4 +1,4 @@
-import { defineBlock, type ConfigFromSchema } from '../block.ts';
+import { defineBlock } from '../block.ts';
 
 const configSchema = {
   type: 'object',
@@ -30,7 +30,6 @@ const configSchema = {
   },
 } as const;
 
-export type KeywordRouterConfig = ConfigFromSchema<typeof configSchema>;
 
 export const keywordRouter = defineBlock({
   type: 'keyword-router',

@@ -1,5 +1,4 @@
-import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
+import { defineBlock, type ConfigFromSchema } from '../block.ts';
 import { skillRequirement } from '../resources/queue.ts';
 
 /** The look-back window when a rule counts interactions without naming one. */
@@ -45,7 +44,7 @@ const configSchema = {
   properties: { rules: { type: 'array', minItems: 1, maxItems: 50, items: ruleSchema } },
 } as const;
 
-export type PersonalizeConfig = FromSchema<typeof configSchema>;
+type PersonalizeConfig = ConfigFromSchema<typeof configSchema>;
 export type PersonalizeRule = PersonalizeConfig['rules'][number];
 
 export const personalize = defineBlock({

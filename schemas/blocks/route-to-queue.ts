@@ -1,5 +1,4 @@
 import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
 import { resourceId } from '../resources/common.ts';
 import { skillRequirement } from '../resources/queue.ts';
 
@@ -23,7 +22,6 @@ const configSchema = {
   },
 } as const;
 
-export type RouteToQueueConfig = FromSchema<typeof configSchema>;
 
 export const routeToQueue = defineBlock({
   type: 'route-to-queue',

@@ -1,5 +1,4 @@
 import { defineBlock } from '../block.ts';
-import type { FromSchema } from 'json-schema-to-ts';
 
 /** A name templates can read as `vars.<name>`. */
 export const variableName = { type: 'string', pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$', maxLength: 64 } as const;
@@ -26,7 +25,6 @@ const configSchema = {
   },
 } as const;
 
-export type SetDataConfig = FromSchema<typeof configSchema>;
 
 export const setData = defineBlock({
   type: 'set-data',

@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntime, type Runtime } from '../../runtime/src/server.ts';
 import { hasChromium, launchBrowser, recordPageProblems } from '../support/browser.ts';
+import { connect, createFlowInDialog, node, sourceHandle, targetHandle } from './canvas-page.ts';
 import { DESIGNER_DIST } from './serve-designer.ts';
 
 // Relies on a built designer in designer/dist (`npm run build:designer`); the test does not build it.
@@ -12,22 +13,6 @@ import { DESIGNER_DIST } from './serve-designer.ts';
 const REPO = join(import.meta.dirname, '..', '..');
 const RESULTS = join(REPO, 'test-results');
 const FLOW_ID = 'e2e-whatsapp-care';
-
-const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const handle = (page: Page, id: string, port?: string) =>
-  port ? node(page, id).locator(`.react-flow__handle.source[data-handleid="${port}"]`) : node(page, id).locator('.react-flow__handle.target');
-
-/** Drags from one handle to another with the mouse, as a person connects two ports. */
-async function connect(page: Page, from: Locator, to: Locator) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('a handle is not on screen');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
 
 /**
  * HTML5 drag and drop from the palette to a point of the canvas. The events
@@ -71,13 +56,7 @@ describe.skipIf(!hasChromium())('Designer editing against the runtime', () => {
 
   it('creates a flow: a draft with its trigger block', async () => {
     await page.goto(runtime.url!);
-    await page.getByRole('button', { name: 'New flow' }).click();
-    const dialog = page.locator('.dialog--new-flow');
-    await dialog.locator('input[name="name"]').fill('E2E WhatsApp care');
-    await dialog.locator('input[name="id"]').fill(FLOW_ID);
-    await dialog.locator('select[name="trigger"]').selectOption('messaging-trigger');
-    await dialog.locator('select[name="account"]').selectOption('acme-whatsapp-test');
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    await createFlowInDialog(page, { name: 'E2E WhatsApp care', id: FLOW_ID, trigger: 'messaging-trigger', account: 'acme-whatsapp-test' });
     await node(page, 'start').waitFor();
     expect(page.url()).toMatch(new RegExp(`#/flows/${FLOW_ID}$`));
     expect(await page.locator('.flow-list__item', { hasText: 'E2E WhatsApp care' }).count()).toBe(1);
@@ -95,7 +74,7 @@ describe.skipIf(!hasChromium())('Designer editing against the runtime', () => {
   });
 
   it('connects ports, undoes and redoes', async () => {
-    await connect(page, handle(page, 'start', 'out'), handle(page, 'route-to-queue'));
+    await connect(page, sourceHandle(page, 'start', 'out'), targetHandle(page, 'route-to-queue'));
     await page.locator('.react-flow__edge[data-id="start:out"]').waitFor({ state: 'attached' });
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(0);
@@ -106,8 +85,8 @@ describe.skipIf(!hasChromium())('Designer editing against the runtime', () => {
     await page.getByRole('button', { name: 'Redo' }).click();
     await page.locator('.react-flow__edge[data-id="start:out"]').waitFor({ state: 'attached' });
 
-    await connect(page, handle(page, 'route-to-queue', 'queued'), handle(page, 'end'));
-    await connect(page, handle(page, 'route-to-queue', 'failed'), handle(page, 'end'));
+    await connect(page, sourceHandle(page, 'route-to-queue', 'queued'), targetHandle(page, 'end'));
+    await connect(page, sourceHandle(page, 'route-to-queue', 'failed'), targetHandle(page, 'end'));
     await page.locator('.react-flow__edge[data-id="route-to-queue:failed"]').waitFor({ state: 'attached' });
     expect(await page.locator('.react-flow__edge').count()).toBe(3);
     await page.getByRole('button', { name: 'Auto-layout' }).click();

@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntime, type Runtime } from '../../runtime/src/server.ts';
 import { hasChromium, launchBrowser, recordPageProblems } from '../support/browser.ts';
+import { connect, createFlowInDialog, node, sourceHandle, targetHandle } from './canvas-page.ts';
 import { DESIGNER_DIST } from './serve-designer.ts';
 
 /**
@@ -28,23 +29,8 @@ const ACCOUNT = 'acme-twitter-e2e';
 const NOW = new Date('2026-03-11T10:30:00Z'); // Wednesday; London is on GMT until 29 March
 const CLOCK_TIME = '2026-03-11T10:30'; // the same instant, as the page's local (London) time
 
-const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const block = (page: Page, id: string) => node(page, id).locator('.block-node');
 const edge = (page: Page, key: string) => page.locator(`.react-flow__edge[data-id="${key}"]`);
-const source = (page: Page, id: string, port: string) => node(page, id).locator(`.react-flow__handle.source[data-handleid="${port}"]`);
-const target = (page: Page, id: string) => node(page, id).locator('.react-flow__handle.target');
-
-/** Drags from one handle to another with the mouse, as a person connects two ports. */
-async function connect(page: Page, from: Locator, to: Locator) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('a handle is not on screen');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
 
 /** The canvas viewport: translate and scale, read from React Flow's transform. */
 async function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
@@ -143,13 +129,7 @@ describe.skipIf(!hasChromium() || !existsSync(join(DESIGNER_DIST, 'index.html'))
 
   it('creates an empty Twitter flow on the new account', async () => {
     await page.goto(runtime.url!);
-    await page.getByRole('button', { name: 'New flow' }).click();
-    const dialog = page.locator('.dialog--new-flow');
-    await dialog.locator('input[name="name"]').fill('Social care (e2e)');
-    await dialog.locator('input[name="id"]').fill(FLOW_ID);
-    await dialog.locator('select[name="trigger"]').selectOption('twitter-trigger');
-    await dialog.locator('select[name="account"]').selectOption(ACCOUNT);
-    await dialog.getByRole('button', { name: 'Create' }).click();
+    await createFlowInDialog(page, { name: 'Social care (e2e)', id: FLOW_ID, trigger: 'twitter-trigger', account: ACCOUNT });
     await node(page, 'start').waitFor();
     expect(await page.locator('.react-flow__node').count()).toBe(1);
     expect(await page.locator('.react-flow__edge').count()).toBe(0);
@@ -195,7 +175,7 @@ describe.skipIf(!hasChromium() || !existsSync(join(DESIGNER_DIST, 'index.html'))
     await type(router.locator('[data-pointer="/rules/0/keywords/0"] input'), 'invoice');
     await router.locator('[data-pointer="/rules/0/keywords"]').getByRole('button', { name: /^\+ Add to keywords/i }).click();
     await type(router.locator('[data-pointer="/rules/0/keywords/1"] input'), 'refund');
-    await expect.poll(() => source(page, 'keyword-router', 'billing').count()).toBe(1);
+    await expect.poll(() => sourceHandle(page, 'keyword-router', 'billing').count()).toBe(1);
     expect(await node(page, 'keyword-router').locator('.block-node__port-label').allInnerTexts()).toEqual(['Billing', 'No match']);
 
     // The billing queue, picked from the queues the runtime knows.
@@ -235,7 +215,7 @@ describe.skipIf(!hasChromium() || !existsSync(join(DESIGNER_DIST, 'index.html'))
       ['auto-reply', 'failed', 'end'],
     ];
     for (const [from, port, to] of wires) {
-      await connect(page, source(page, from, port), target(page, to));
+      await connect(page, sourceHandle(page, from, port), targetHandle(page, to));
       await edge(page, `${from}:${port}`).waitFor({ state: 'attached' });
     }
     expect(await page.locator('.react-flow__edge').count()).toBe(wires.length);

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../schemas/message.ts';
-import { pathOf, startSwitchyard, type Switchyard } from './server.ts';
+import { pathOf, switchyardPerTest } from './server.ts';
 
 /**
  * flows/brand-engagement.flow.json on the running server: the @Acme brand
@@ -45,14 +45,10 @@ function dm(id: string, text: string, author: { id: string; handle: string; name
 const http500 = { ok: false as const, error: 'HTTP 500 Internal Server Error from api.x.com' };
 
 describe('sample flow brand-engagement', () => {
-  let server: Switchyard | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const start = switchyardPerTest();
 
   it('likes, then retweets a clearly positive mention, and completes through the done ports', async () => {
-    server = await startSwitchyard({ at: NOON_LONDON });
+    const server = await start({ at: NOON_LONDON });
     const received = await server.send(
       mention('1852011122233344455', '@Acme just got my new Acme X2 and I love it! Setup took two minutes, brilliant job 🙌', liam),
     );
@@ -89,7 +85,7 @@ describe('sample flow brand-engagement', () => {
   });
 
   it('replies publicly to a negative mention with the rendered thanks', async () => {
-    server = await startSwitchyard({ at: NOON_LONDON });
+    const server = await start({ at: NOON_LONDON });
     const received = await server.send(
       mention('1852019988776655443', '@Acme my order arrived broken and nobody answers. Really disappointed, worst service ever.', dana),
     );
@@ -117,7 +113,7 @@ describe('sample flow brand-engagement', () => {
   });
 
   it('sends a direct message to the dm-team queue without liking or replying', async () => {
-    server = await startSwitchyard({ at: NOON_LONDON });
+    const server = await start({ at: NOON_LONDON });
     const received = await server.send(dm('1852023344556677889', 'Hi, I have a question about my warranty claim, can someone call me back?', kofi));
     expect(received.status).toBe('completed');
     const execution = await server.execution(received.executionId!);
@@ -139,7 +135,7 @@ describe('sample flow brand-engagement', () => {
   });
 
   it('retries the auto-reply after two HTTP 500s and goes on by "sent" on the third attempt', async () => {
-    server = await startSwitchyard({
+    const server = await start({
       at: NOON_LONDON,
       scripts: { twitter: [http500, http500, { ok: true, platformResultId: '1852030000000000001' }] },
       backoff: { baseMs: 20, maxMs: 40 },

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../schemas/message.ts';
-import { pathOf, startSwitchyard, type Switchyard } from './server.ts';
+import { pathOf, switchyardPerTest } from './server.ts';
 
 /**
  * flows/messaging-continuity.flow.json on the running server: WhatsApp and
@@ -13,6 +13,11 @@ const TUESDAY_10_NEW_YORK = '2026-06-16T14:00:00Z';
 // The same Tuesday, 23:30 in New York (already Wednesday in UTC).
 const TUESDAY_2330_NEW_YORK = '2026-06-17T03:30:00Z';
 const HOUR = 3_600_000;
+// What the orders topic asks for, on top of the messaging queue's own skill.
+const ORDERS_SKILLS = [
+  { skill: 'messaging', level: 1 },
+  { skill: 'orders', level: 1 },
+];
 
 const priya = { id: '447700900123', name: 'Priya Shah', phone: '+447700900123' };
 const lineUser = 'U8f3c5e7a9b1d2c4e6f8a0b2c4d6e8f01';
@@ -47,14 +52,10 @@ function line(messageId: string, text: string, at: Date): InboundMessage {
 }
 
 describe('sample flow messaging-continuity', () => {
-  let server: Switchyard | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const start = switchyardPerTest();
 
   it('queues "where is my order" on WhatsApp to the messaging queue with the orders skill', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_NEW_YORK });
+    const server = await start({ at: TUESDAY_10_NEW_YORK });
     const received = await server.send(
       whatsapp('wamid.HBgMNDQ3NzAwOTAwMTIzFQIAEhggQjc5RkE3MkY0QkU2MUM5NzY2QTM4NzBFM0Y0QTk0NjUA', 'Hi, where is my order? It was due yesterday'),
     );
@@ -77,15 +78,12 @@ describe('sample flow messaging-continuity', () => {
       queue: 'messaging',
       channel: 'whatsapp',
       account: 'acme-whatsapp',
-      skills: [
-        { skill: 'messaging', level: 1 },
-        { skill: 'orders', level: 1 },
-      ],
+      skills: ORDERS_SKILLS,
     });
   });
 
   it('joins the open conversation and interaction when the same wa_id writes again within 72 hours, and opens new ones after', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_NEW_YORK });
+    const server = await start({ at: TUESDAY_10_NEW_YORK });
     const first = await server.send(whatsapp('wamid.HBgMNDQ3NzAwOTAwMTIzFQIAEhgUM0EyRjZCOEU5QzFENEE3QjVFMDAA', 'Hi, where is my order? It was due yesterday'));
     const firstRun = await server.execution(first.executionId!);
     const { contactId, conversationId } = firstRun.steps[1]!.details as { contactId: string; conversationId: string };
@@ -134,7 +132,7 @@ describe('sample flow messaging-continuity', () => {
   });
 
   it('routes a Japanese LINE message about an order (注文) to the orders skill', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_NEW_YORK });
+    const server = await start({ at: TUESDAY_10_NEW_YORK });
     const received = await server.send(line('468789577898262530', 'すみません、先週の注文がまだ届いていません。確認していただけますか？', server.clock.now()));
     const execution = await server.execution(received.executionId!);
     expect(pathOf(execution)).toEqual([
@@ -151,15 +149,12 @@ describe('sample flow messaging-continuity', () => {
       state: 'queued',
       channel: 'line',
       queue: 'messaging',
-      skills: [
-        { skill: 'messaging', level: 1 },
-        { skill: 'orders', level: 1 },
-      ],
+      skills: ORDERS_SKILLS,
     });
   });
 
   it('tells the customer after hours (New York time) in private, then still queues the conversation', async () => {
-    server = await startSwitchyard({ at: TUESDAY_2330_NEW_YORK });
+    const server = await start({ at: TUESDAY_2330_NEW_YORK });
     const received = await server.send(whatsapp('wamid.HBgMNDQ3NzAwOTAwMTIzFQIAEhgUM0M3RTVGMkE5QjgxMDRENkMwMDAA', 'My parcel tracking says delivered but it is not here'));
     expect(received.status).toBe('waiting');
     const execution = await server.settled(received.executionId!);
@@ -187,11 +182,11 @@ describe('sample flow messaging-continuity', () => {
     });
     expect(server.senders.whatsapp.calls).toHaveLength(1);
     const { interaction } = await server.interaction(execution.interactionId!);
-    expect(interaction).toMatchObject({ state: 'queued', queue: 'messaging', skills: [{ skill: 'messaging', level: 1 }, { skill: 'orders', level: 1 }] });
+    expect(interaction).toMatchObject({ state: 'queued', queue: 'messaging', skills: ORDERS_SKILLS });
   });
 
   it('falls back to the default greeting for a LINE user with no display name after hours', async () => {
-    server = await startSwitchyard({ at: TUESDAY_2330_NEW_YORK });
+    const server = await start({ at: TUESDAY_2330_NEW_YORK });
     const received = await server.send(line('468789577898262531', 'こんにちは。返品の方法を教えてください。', server.clock.now()));
     const execution = await server.settled(received.executionId!);
     expect(pathOf(execution).slice(2)).toEqual([
@@ -213,7 +208,7 @@ describe('sample flow messaging-continuity', () => {
   });
 
   it('takes no flow for a WhatsApp number no flow listens to: stored, answered 202, nothing run', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_NEW_YORK });
+    const server = await start({ at: TUESDAY_10_NEW_YORK });
     // acme-whatsapp-test is an account with no flow on purpose (the sales number has personalized-routing).
     const message = { ...whatsapp('wamid.HBgMNDQ3NzAwOTAwMTIzFQIAEhgUM0Q5OTk5OTk5OTk5OTk5OTk5OTkA', 'Do you ship to Ireland?'), account: 'acme-whatsapp-test' };
     const response = await server.request<{ status: string }>('POST', '/api/messages', message);

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../schemas/message.ts';
-import { pathOf, startSwitchyard, type Switchyard } from './server.ts';
+import { pathOf, switchyardPerTest } from './server.ts';
 
 /**
  * flows/messenger-care.flow.json on the running server: Messenger
@@ -30,14 +30,10 @@ function messengerMessage(mid: string, text: string, author: { id: string; name?
 }
 
 describe('sample flow messenger-care', () => {
-  let server: Switchyard | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const start = switchyardPerTest();
 
   it('queues a Messenger message in opening hours to the messaging queue', async () => {
-    server = await startSwitchyard({ at: WEDNESDAY_1115_LONDON });
+    const server = await start({ at: WEDNESDAY_1115_LONDON });
     const received = await server.send(
       messengerMessage('m_Qx3kVd8dE9l2ZPp7wq4o0aH2sD1mTrN5v4J8bYcFxWkR', 'Hi! My Acme X2 arrived today but the charger is missing from the box. Order AC-448291.'),
     );
@@ -68,7 +64,7 @@ describe('sample flow messenger-care', () => {
   });
 
   it('sends the outage reply in private while the emergency flag is on, then still queues', async () => {
-    server = await startSwitchyard({ at: WEDNESDAY_1115_LONDON });
+    const server = await start({ at: WEDNESDAY_1115_LONDON });
     expect((await server.request('PUT', '/api/flags/service-outage', { active: true })).status).toBe(200);
 
     const received = await server.send(messengerMessage('m_Zr8pLq2Wc7VtY0nB4xKd1sFh6JmA9uGe3oTi5yRw', "I can't log in to my account, it just says something went wrong"));
@@ -106,7 +102,7 @@ describe('sample flow messenger-care', () => {
   });
 
   it('answers in private during the Saturday lunch break and queues nothing', async () => {
-    server = await startSwitchyard({ at: SATURDAY_1330_LONDON });
+    const server = await start({ at: SATURDAY_1330_LONDON });
     const received = await server.send(messengerMessage('m_Hn5tRb0Ky8Wq3Ep6Zs2Cv9Lm4Xa7Df1Gj0Ui8Oy', 'Hello, can I still return a jacket I bought 40 days ago?'));
     const execution = await server.settled(received.executionId!);
     expect(pathOf(execution)).toEqual([

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../schemas/message.ts';
-import { pathOf, startSwitchyard, type Execution, type Switchyard } from './server.ts';
+import { pathOf, switchyardPerTest, type Execution, type Switchyard } from './server.ts';
 
 /**
  * flows/personalized-routing.flow.json on the running server: the WhatsApp
@@ -52,11 +52,9 @@ function ordersPath(contact: 'new' | 'known'): Array<[string, string | null]> {
 }
 
 describe('sample flow personalized-routing', () => {
+  const start = switchyardPerTest();
+  // The helpers below use the running test's server.
   let server: Switchyard | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
 
   /** Sends one message and waits for its run to finish (the acknowledgement sent). */
   async function deliver(message: InboundMessage): Promise<Execution> {
@@ -75,7 +73,7 @@ describe('sample flow personalized-routing', () => {
   }
 
   it('acknowledges a first-time customer with the default text and queues them to orders at the default priority', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    server = await start({ at: TUESDAY_10_LONDON });
     const execution = await deliver(whatsapp('Hi, is the blue kettle back in stock?'));
 
     expect(pathOf(execution)).toEqual(ordersPath('new'));
@@ -101,7 +99,7 @@ describe('sample flow personalized-routing', () => {
   });
 
   it('gives +10 to a customer whose earlier interaction is still queued', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    server = await start({ at: TUESDAY_10_LONDON });
     const first = await deliver(whatsapp('Hi, is the blue kettle back in stock?'));
 
     // 15:00: past the 4-hour continuity, so a new conversation and interaction; the first is still waiting for an agent.
@@ -125,7 +123,7 @@ describe('sample flow personalized-routing', () => {
   });
 
   it('treats the third message within 24 hours as a repeat contact: welcome back, and up the queue', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    server = await start({ at: TUESDAY_10_LONDON });
     await deliver(whatsapp('Hi, is the blue kettle back in stock?'));
     server.clock.advance(5 * HOUR);
     await deliver(whatsapp('Also, do you deliver on Saturdays?'));
@@ -152,7 +150,7 @@ describe('sample flow personalized-routing', () => {
   });
 
   it('joins the open conversation and interaction for a follow-up within 4 hours: no new interaction to count', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    server = await start({ at: TUESDAY_10_LONDON });
     const first = await deliver(whatsapp('Hi, is the blue kettle back in stock?'));
     const { contactId, conversationId } = first.steps[1]!.details as { contactId: string; conversationId: string };
 
@@ -170,7 +168,7 @@ describe('sample flow personalized-routing', () => {
   });
 
   it('does not count interactions older than 24 hours as a repeat contact', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    server = await start({ at: TUESDAY_10_LONDON });
     await deliver(whatsapp('Hi, is the blue kettle back in stock?'));
     server.clock.advance(5 * HOUR);
     await deliver(whatsapp('Also, do you deliver on Saturdays?'));
@@ -181,7 +179,7 @@ describe('sample flow personalized-routing', () => {
   });
 
   it('greets a gold customer known from another channel by name, found by phone, and routes them to VIP care at priority 90', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    server = await start({ at: TUESDAY_10_LONDON });
     // No API sets a segment (it would come from a CRM): the contact is seeded through the server's store,
     // known from LINE with a phone number; the WhatsApp message carries the same number.
     server.store.contacts.createWithIdentity(

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -228,7 +229,12 @@ export async function startSwitchyard(options: StartOptions): Promise<Switchyard
   return server;
 }
 
-/** A few minutes after `at`, as an ISO instant. */
-export function minutesAfter(at: string, minutes: number): string {
-  return new Date(Date.parse(at) + minutes * 60_000).toISOString();
+/** Registers an afterEach that closes what the returned `start` started, so every test gets its own server whatever its outcome. */
+export function switchyardPerTest(): (options: StartOptions) => Promise<Switchyard> {
+  let running: Switchyard | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return async (options) => (running = await startSwitchyard(options));
 }

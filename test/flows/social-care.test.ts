@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../schemas/message.ts';
-import { nodesOf, pathOf, startSwitchyard, type Switchyard } from './server.ts';
+import { nodesOf, pathOf, switchyardPerTest } from './server.ts';
 
 /**
  * flows/social-care.flow.json on the running server: @AcmeCare on X and the
@@ -72,14 +72,10 @@ const IN_HOURS_PREFIX: Array<[string, string | null]> = [
 ];
 
 describe('sample flow social-care', () => {
-  let server: Switchyard | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const start = switchyardPerTest();
 
   it('queues a billing tweet in opening hours to social-billing with the queue skills', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    const server = await start({ at: TUESDAY_10_LONDON });
     const received = await server.send(tweet('1851234567890123456', '@AcmeCare I was charged twice on my last invoice, can you help?'));
     expect(received).toMatchObject({ status: 'completed', flow: { id: 'social-care', version: 1 } });
 
@@ -114,7 +110,7 @@ describe('sample flow social-care', () => {
   });
 
   it('queues a technical Facebook comment to social-technical', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    const server = await start({ at: TUESDAY_10_LONDON });
     const received = await server.send(
       facebookComment('104729386215533_1092837465019283_981723645', "Your app has been crashing every time I try to log in since this morning's update. Anyone else?"),
     );
@@ -139,7 +135,7 @@ describe('sample flow social-care', () => {
   });
 
   it('queues a mention with no topic keyword to social-care', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    const server = await start({ at: TUESDAY_10_LONDON });
     const received = await server.send(tweet('1851240012345678901', '@AcmeCare hi, is the store on Oxford Street open late on Thursdays?', amira));
     const execution = await server.execution(received.executionId!);
     expect(pathOf(execution)).toEqual([
@@ -154,7 +150,7 @@ describe('sample flow social-care', () => {
   });
 
   it('answers after hours with the rendered after-hours reply, in public, and queues nothing', async () => {
-    server = await startSwitchyard({ at: TUESDAY_2230_LONDON });
+    const server = await start({ at: TUESDAY_2230_LONDON });
     const received = await server.send(tweet('1851301234567890123', '@AcmeCare my refund still has not arrived, it has been three weeks'));
     expect(received.status).toBe('waiting');
 
@@ -192,7 +188,7 @@ describe('sample flow social-care', () => {
   });
 
   it('answers on a bank holiday with the special-day reply', async () => {
-    server = await startSwitchyard({ at: CHRISTMAS_DAY_11_LONDON });
+    const server = await start({ at: CHRISTMAS_DAY_11_LONDON });
     const received = await server.send(tweet('1872016728934012345', '@AcmeCare is anyone there today? My order says delivered but nothing came'));
     const execution = await server.settled(received.executionId!);
     expect(pathOf(execution)).toEqual([
@@ -215,7 +211,7 @@ describe('sample flow social-care', () => {
   });
 
   it('follows the calendar closing early on Christmas Eve: routed in the morning, the special-day reply after 14:00', async () => {
-    server = await startSwitchyard({ at: CHRISTMAS_EVE_10_LONDON });
+    const server = await start({ at: CHRISTMAS_EVE_10_LONDON });
     const morning = await server.send(tweet('1871653398120001001', '@AcmeCare my invoice shows the wrong address, can you fix it?'));
     expect(morning.status).toBe('completed');
     const morningRun = await server.execution(morning.executionId!);
@@ -238,7 +234,7 @@ describe('sample flow social-care', () => {
   });
 
   it('sends the outage reply while the service-outage flag is on, and routes again once it is off', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    const server = await start({ at: TUESDAY_10_LONDON });
     const on = await server.request<{ flag: unknown }>('PUT', '/api/flags/service-outage', { active: true });
     expect(on.status).toBe(200);
 
@@ -276,7 +272,7 @@ describe('sample flow social-care', () => {
   });
 
   it('answers a Twitter DM after hours in private (visibility "same")', async () => {
-    server = await startSwitchyard({ at: TUESDAY_2230_LONDON });
+    const server = await start({ at: TUESDAY_2230_LONDON });
     const received = await server.send(twitterDm('1851302299887766554', 'Hi, I need to change the card my subscription payment is taken from'));
     const execution = await server.settled(received.executionId!);
     expect(pathOf(execution)).toEqual([
@@ -302,7 +298,7 @@ describe('sample flow social-care', () => {
   });
 
   it('recognises the same author the second time: the contact is reused and the follow-up joins the open interaction', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    const server = await start({ at: TUESDAY_10_LONDON });
     const first = await server.send(tweet('1851234567890123456', '@AcmeCare I was charged twice on my last invoice, can you help?'));
     const firstRun = await server.execution(first.executionId!);
     expect(firstRun.steps[1]).toMatchObject({ nodeId: 'contact', port: 'new' });
@@ -337,7 +333,7 @@ describe('sample flow social-care', () => {
   });
 
   it('runs a platform message once: the same tweet delivered twice is a duplicate', async () => {
-    server = await startSwitchyard({ at: TUESDAY_10_LONDON });
+    const server = await start({ at: TUESDAY_10_LONDON });
     const message = tweet('1851234567890123456', '@AcmeCare I was charged twice on my last invoice, can you help?');
     expect((await server.send(message)).status).toBe('completed');
     expect((await server.send(message)).status).toBe('duplicate');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Disposition, Queue, StandardResponse } from '../../../schemas/resources/index.ts';
-import { acceptOffer, denyOffer, errorText, listDispositions, listQueues, listResponses, pull, setStatus, type AgentStatusName } from './api.ts';
+import { errorText } from '../api/client.ts';
+import { acceptOffer, denyOffer, listDispositions, listQueues, listResponses, pull, setStatus, type AgentStatusName } from './api.ts';
 import { Conversation } from './Conversation.tsx';
 import { useAgentStream, type LiveOffer } from './desk-state.ts';
 import { who, type AgentNames } from './format.ts';

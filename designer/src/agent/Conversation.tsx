@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { engagementsFor, hasPublicSide, type Engagement } from '../../../schemas/channel-capabilities.ts';
 import type { Disposition, Queue, StandardResponse } from '../../../schemas/resources/index.ts';
+import { errorText } from '../api/client.ts';
 import {
   closeInteraction,
   contactHistory,
   engage,
   chronological,
-  errorText,
   getInteraction,
   moveToPrivate,
   reply,

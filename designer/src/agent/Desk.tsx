@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useAuth } from '../auth/use-auth.ts';
 import { AgentDesk } from './AgentDesk.tsx';
-import { errorText, listAgents, type AgentRow } from './api.ts';
+import { errorText } from '../api/client.ts';
+import { listAgents, type AgentRow } from './api.ts';
 import type { AgentNames } from './format.ts';
 import './desk.css';
 

@@ -90,6 +90,3 @@ export function chronological<T extends { receivedAt: string; direction: 'in' | 
   return [...messages].reverse().sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.direction === b.direction ? 0 : a.direction === 'in' ? -1 : 1));
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,11 +1,8 @@
 import type { Flow } from '../../../schemas/flow.ts';
 import type { InboundMessage } from '../../../schemas/message.ts';
 import type { Problem } from '../../../schemas/problems.ts';
-import type { Resource, ResourceKind } from '../../../schemas/resources/index.ts';
+import type { Flag, Resource, ResourceKind } from '../../../schemas/resources/index.ts';
 import { authFetch } from '../auth/http.ts';
-
-/** For server-sent events: the path with the session's `access_token`. */
-export { eventSourceUrl } from '../auth/http.ts';
 
 /** One row of `GET /api/flows`. */
 export interface FlowSummary {
@@ -110,6 +107,11 @@ export class SaveConflictError extends ApiRequestError {
   }
 }
 
+/** What to show for a failure: an Error's own message, anything else as text. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -175,19 +177,16 @@ export async function deleteFlow(id: string, signal?: AbortSignal): Promise<void
   await request<undefined>(flowPath(id), { method: 'DELETE', signal });
 }
 
-/** The stored draft's problems, as the server sees them (the designer computes the same live). */
-export function validateStoredFlow(id: string, signal?: AbortSignal): Promise<{ valid: boolean; problems: Problem[] }> {
-  return request(`${flowPath(id)}/validate`, { method: 'POST', signal });
-}
-
 /** Publishes the stored draft (save first); errors in it give a 400 whose `problems` list them. */
 export async function publishFlow(id: string, comment: string, signal?: AbortSignal): Promise<VersionSummary> {
   const { version } = await request<{ version: VersionSummary }>(`${flowPath(id)}/publish`, json('POST', { comment }, signal));
   return version;
 }
 
-export function listVersions(id: string, signal?: AbortSignal): Promise<VersionList> {
-  return request<VersionList>(`${flowPath(id)}/versions`, { signal });
+/** The published versions, newest first. */
+export async function listVersions(id: string, signal?: AbortSignal): Promise<VersionList> {
+  const list = await request<VersionList>(`${flowPath(id)}/versions`, { signal });
+  return { ...list, versions: [...list.versions].sort((a, b) => b.version - a.version) };
 }
 
 export async function getVersion(id: string, version: number, signal?: AbortSignal): Promise<VersionDetail> {
@@ -216,11 +215,6 @@ export async function listResources(kind?: ResourceKind, signal?: AbortSignal): 
   return resources;
 }
 
-export async function getResource(kind: ResourceKind, id: string, signal?: AbortSignal): Promise<Resource> {
-  const { resource } = await request<{ resource: Resource }>(resourcePath(kind, id), { signal });
-  return resource;
-}
-
 export async function createResource(resource: Resource, signal?: AbortSignal): Promise<Resource> {
   const body = await request<{ resource: Resource }>(resourcePath(resource.kind), json('POST', resource, signal));
   return body.resource;
@@ -238,7 +232,7 @@ export async function deleteResource(kind: ResourceKind, id: string, signal?: Ab
 }
 
 /** The supervisor's emergency switch. */
-export async function setFlag(id: string, active: boolean, message?: string, signal?: AbortSignal): Promise<Resource> {
-  const body = await request<{ resource: Resource }>(`/api/flags/${encodeURIComponent(id)}`, json('PUT', { active, ...(message !== undefined && { message }) }, signal));
+export async function setFlag(id: string, active: boolean, message?: string, signal?: AbortSignal): Promise<Flag> {
+  const body = await request<{ resource: Flag }>(`/api/flags/${encodeURIComponent(id)}`, json('PUT', { active, ...(message !== undefined && { message }) }, signal));
   return body.resource;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { errorText } from './client.ts';
 
 export type RequestState<T> =
   | { status: 'idle' }
@@ -24,7 +25,7 @@ export function useRequest<T>(key: string | null, load: (key: string, signal: Ab
       (data) => setState({ status: 'ready', data }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        setState({ status: 'failed', error: errorText(error) });
       },
     );
     return () => controller.abort();

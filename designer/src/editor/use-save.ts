@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Flow } from '../../../schemas/flow.ts';
-import { getFlow, publishFlow, saveFlow, SaveConflictError, type FlowDetail, type VersionSummary } from '../api/client.ts';
+import { errorText, getFlow, publishFlow, saveFlow, SaveConflictError, type FlowDetail, type VersionSummary } from '../api/client.ts';
 import type { Editor } from './use-editor.ts';
 
 export type SaveStatus =
@@ -16,8 +16,6 @@ export type PublishStatus =
   | { status: 'publishing' }
   | { status: 'published'; version: VersionSummary }
   | { status: 'failed'; error: string };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The document without the revision it was read at: the editor keeps that apart. */
 export function withoutRevision(flow: Flow): Flow {
@@ -51,7 +49,7 @@ export function useSave(editor: Editor, onStored: (flow: FlowDetail) => void) {
         return true;
       } catch (error) {
         if (error instanceof SaveConflictError) setSave({ status: 'conflict', message: error.message, currentRevision: error.currentRevision });
-        else setSave({ status: 'failed', error: message(error) });
+        else setSave({ status: 'failed', error: errorText(error) });
         return false;
       } finally {
         busy.current = false;
@@ -73,7 +71,7 @@ export function useSave(editor: Editor, onStored: (flow: FlowDetail) => void) {
       setSave({ status: 'idle' });
       onStored(flow);
     } catch (error) {
-      setSave({ status: 'failed', error: `could not reload: ${message(error)}` });
+      setSave({ status: 'failed', error: `could not reload: ${errorText(error)}` });
     }
   }, [onStored]);
 
@@ -92,7 +90,7 @@ export function useSave(editor: Editor, onStored: (flow: FlowDetail) => void) {
         if (flow) onStored(flow);
         return true;
       } catch (error) {
-        setPublish({ status: 'failed', error: message(error) });
+        setPublish({ status: 'failed', error: errorText(error) });
         return false;
       }
     },

@@ -34,7 +34,7 @@ export function FlowList({ flows, selectedId, onSelect, onDuplicate, onDelete }:
         <li key={flow.id} className="flow-list__entry" data-flow-id={flow.id}>
           <button
             type="button"
-            className={`flow-list__item${flow.id === selectedId ? ' is-selected' : ''}`}
+            className={`list-button flow-list__item${flow.id === selectedId ? ' is-selected' : ''}`}
             aria-current={flow.id === selectedId ? 'true' : undefined}
             onClick={() => onSelect(flow.id)}
           >

@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import type { AnyBlockDefinition } from '../../../schemas/block.ts';
 import type { Flow } from '../../../schemas/flow.ts';
 import type { Resource } from '../../../schemas/resources/index.ts';
-import { createFlow, deleteFlow, getFlow, type FlowSummary } from '../api/client.ts';
+import { createFlow, deleteFlow, errorText, getFlow, type FlowSummary } from '../api/client.ts';
 import type { RequestState } from '../api/use-request.ts';
 import { Dialog } from '../editor/Dialog.tsx';
 import { copyId, MAX_FLOW_FILE_BYTES, newFlowDocument, parseFlowFile } from './flow-file.ts';
@@ -17,8 +17,6 @@ interface FlowsSidebarProps {
   /** The list changed on the server: reload it (and close the flow when it was deleted). */
   onChanged(deletedId?: string): void;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The left column: the flows, and creating, duplicating, deleting and importing them. */
 export function FlowsSidebar({ flows, selectedId, resources, onOpen, onChanged }: FlowsSidebarProps) {
@@ -42,7 +40,7 @@ export function FlowsSidebar({ flows, selectedId, resources, onOpen, onChanged }
       await store(newFlowDocument(id, name, trigger, account), `Created “${name}”`);
       setCreating(false);
     } catch (error) {
-      setCreateError(message(error));
+      setCreateError(errorText(error));
     }
   };
 
@@ -53,7 +51,7 @@ export function FlowsSidebar({ flows, selectedId, resources, onOpen, onChanged }
       const id = copyId(flow.id, taken);
       await store({ ...document, id, name: `${flow.name} (copy)`.slice(0, 200) }, `Duplicated as “${id}”`);
     } catch (error) {
-      setNotice({ kind: 'error', text: `Could not duplicate ${flow.id}: ${message(error)}` });
+      setNotice({ kind: 'error', text: `Could not duplicate ${flow.id}: ${errorText(error)}` });
     }
   };
 
@@ -64,7 +62,7 @@ export function FlowsSidebar({ flows, selectedId, resources, onOpen, onChanged }
       onChanged(flow.id);
       setNotice({ kind: 'info', text: `Deleted “${flow.name}”` });
     } catch (error) {
-      setNotice({ kind: 'error', text: `Could not delete ${flow.id}: ${message(error)}` });
+      setNotice({ kind: 'error', text: `Could not delete ${flow.id}: ${errorText(error)}` });
     }
   };
 
@@ -80,7 +78,7 @@ export function FlowsSidebar({ flows, selectedId, resources, onOpen, onChanged }
     try {
       text = await file.text();
     } catch (error) {
-      setNotice({ kind: 'error', text: `Could not read ${file.name}: ${message(error)}` });
+      setNotice({ kind: 'error', text: `Could not read ${file.name}: ${errorText(error)}` });
       return;
     }
     const parsed = parseFlowFile(text, file.name);
@@ -93,7 +91,7 @@ export function FlowsSidebar({ flows, selectedId, resources, onOpen, onChanged }
     try {
       await store({ ...parsed.flow, id }, id === parsed.flow.id ? `Imported “${parsed.flow.name}”` : `Imported as “${id}” (a flow “${parsed.flow.id}” exists)`);
     } catch (error) {
-      setNotice({ kind: 'error', text: `Could not import ${file.name}: ${message(error)}` });
+      setNotice({ kind: 'error', text: `Could not import ${file.name}: ${errorText(error)}` });
     }
   };
 

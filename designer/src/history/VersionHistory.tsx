@@ -1,7 +1,7 @@
 import './history.css';
 import { useEffect, useState } from 'react';
 import type { Flow } from '../../../schemas/flow.ts';
-import { getVersionDocument, listVersions, rollbackTo, type VersionList, type VersionSummary } from './api.ts';
+import { errorText, getVersion, listVersions, rollbackFlow, type VersionList, type VersionSummary } from '../api/client.ts';
 import { diffFlows } from './diff.ts';
 import { DiffView } from './DiffView.tsx';
 
@@ -17,8 +17,6 @@ type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: string } | {
 
 const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : whenFormat.format(new Date(iso)));
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** Published versions of a flow, newest first: pick one to see what changed, and roll back to it in one click. */
 export function VersionHistory({ flowId, draft, onRolledBack }: VersionHistoryProps) {
   const [list, setList] = useState<Loaded<VersionList>>({ status: 'loading' });
@@ -36,7 +34,7 @@ export function VersionHistory({ flowId, draft, onRolledBack }: VersionHistoryPr
         setList({ status: 'ready', data });
         setSelected((current) => current ?? data.versions[0]?.version ?? null);
       },
-      (error: unknown) => !controller.signal.aborted && setList({ status: 'failed', error: message(error) }),
+      (error: unknown) => !controller.signal.aborted && setList({ status: 'failed', error: errorText(error) }),
     );
     return () => controller.abort();
   }, [flowId, reloads]);
@@ -52,9 +50,9 @@ export function VersionHistory({ flowId, draft, onRolledBack }: VersionHistoryPr
     if (missing === '') return;
     const controller = new AbortController();
     setDocumentError(null);
-    Promise.all(missing.split(',').map(async (entry) => [Number(entry), await getVersionDocument(flowId, Number(entry), controller.signal)] as const)).then(
+    Promise.all(missing.split(',').map(async (entry) => [Number(entry), (await getVersion(flowId, Number(entry), controller.signal)).document] as const)).then(
       (loaded) => setDocuments((known) => new Map([...known, ...loaded])),
-      (error: unknown) => !controller.signal.aborted && setDocumentError(message(error)),
+      (error: unknown) => !controller.signal.aborted && setDocumentError(errorText(error)),
     );
     return () => controller.abort();
   }, [flowId, missing]);
@@ -62,13 +60,13 @@ export function VersionHistory({ flowId, draft, onRolledBack }: VersionHistoryPr
   const doRollback = async (version: VersionSummary) => {
     setRollback({ busy: true });
     try {
-      const created = await rollbackTo(flowId, version.version);
+      const created = await rollbackFlow(flowId, version.version);
       setRollback({ busy: false, done: `Rolled back: version ${created.version} now runs what version ${version.version} ran.` });
       setSelected(created.version);
       setReloads((count) => count + 1);
       onRolledBack();
     } catch (error) {
-      setRollback({ busy: false, error: message(error) });
+      setRollback({ busy: false, error: errorText(error) });
     }
   };
 
@@ -93,7 +91,7 @@ export function VersionHistory({ flowId, draft, onRolledBack }: VersionHistoryPr
           <li key={entry.version}>
             <button
               type="button"
-              className={`history__version${entry.version === selected ? ' is-selected' : ''}`}
+              className={`list-button history__version${entry.version === selected ? ' is-selected' : ''}`}
               aria-current={entry.version === selected ? 'true' : undefined}
               data-version={entry.version}
               onClick={() => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Problem } from '../../../schemas/problems.ts';
 import type { Flag, Resource } from '../../../schemas/resources/index.ts';
 import { indexResources, validateResource } from '../../../schemas/validate.ts';
-import { createResource, deleteResource, ResourceRequestError, setFlag, updateResource } from './api.ts';
+import { ApiRequestError, createResource, deleteResource, errorText, saveResource, setFlag } from '../api/client.ts';
 import { AccountEditor } from './AccountEditor.tsx';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { DispositionEditor } from './DispositionEditor.tsx';
@@ -28,7 +28,15 @@ interface ResourceEditorProps {
 
 type Banner = { tone: 'error' | 'ok'; text: string; flows?: string[] } | null;
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The problems of a refused save: the server's list, else the one field its pointer names. */
+function refusedProblems(error: unknown): Problem[] {
+  if (!(error instanceof ApiRequestError)) return [];
+  if (error.problems.length > 0) return error.problems;
+  return error.pointer === undefined ? [] : [{ pointer: error.pointer, message: error.message, severity: 'error' }];
+}
+
+/** The published flows a refused delete names. */
+const blockingFlows = (error: ApiRequestError): string[] => (Array.isArray(error.details.flows) ? error.details.flows.filter((flow): flow is string => typeof flow === 'string') : []);
 
 /** The fields of one kind; each editor changes the draft as a whole and reads problems from the context. */
 function KindFields({ draft, setDraft, all, flagBusy, toggleFlagNow }: { draft: Resource; setDraft(next: Resource): void; all: readonly Resource[]; flagBusy: boolean; toggleFlagNow?: (active: boolean) => void }) {
@@ -91,14 +99,14 @@ export function ResourceEditor({ initial, isNew, all, onSaved, onDeleted, onCanc
     }
     setBusy(true);
     try {
-      const result = isNew ? await createResource(draft) : await updateResource(draft);
+      const result = isNew ? await createResource(draft) : await saveResource(draft);
       setSaved(result);
       setDraftState(result);
       setBanner({ tone: 'ok', text: `Saved ${info.noun} “${result.name}”.` });
       onSaved(result);
     } catch (error) {
-      setServerProblems(error instanceof ResourceRequestError ? error.problems : []);
-      setBanner({ tone: 'error', text: describe(error) });
+      setServerProblems(refusedProblems(error));
+      setBanner({ tone: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }
@@ -111,8 +119,8 @@ export function ResourceEditor({ initial, isNew, all, onSaved, onDeleted, onCanc
       await deleteResource(saved.kind, saved.id);
       onDeleted(saved);
     } catch (error) {
-      const flows = error instanceof ResourceRequestError && error.status === 409 ? error.flows : undefined;
-      setBanner({ tone: 'error', text: flows ? `Cannot delete “${saved.name}”: it is used by published flows. Change them first, then delete it.` : describe(error), flows });
+      const flows = error instanceof ApiRequestError && error.status === 409 ? blockingFlows(error) : undefined;
+      setBanner({ tone: 'error', text: flows ? `Cannot delete “${saved.name}”: it is used by published flows. Change them first, then delete it.` : errorText(error), flows });
     } finally {
       setBusy(false);
     }
@@ -127,7 +135,7 @@ export function ResourceEditor({ initial, isNew, all, onSaved, onDeleted, onCanc
       setBanner({ tone: 'ok', text: `${flag.name} is now ${flag.active ? 'ON' : 'off'}.` });
       onSaved({ ...flag });
     } catch (error) {
-      setBanner({ tone: 'error', text: describe(error) });
+      setBanner({ tone: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import './resources.css';
 import { useCallback, useEffect, useState } from 'react';
 import type { Resource, ResourceKind } from '../../../schemas/resources/index.ts';
-import { listAllResources, setFlag } from './api.ts';
+import { errorText, listResources, setFlag } from '../api/client.ts';
 import { FlagSwitch } from './FlagEditor.tsx';
 import { blankResource, KIND_INFO, KIND_ORDER } from './kinds.ts';
 import { ResourceEditor } from './ResourceEditor.tsx';
@@ -36,10 +36,10 @@ export function ResourcesPage({ initialKind = 'schedule', initialResources }: Re
   useEffect(() => {
     if (initialResources) return;
     const controller = new AbortController();
-    listAllResources(controller.signal).then(
+    listResources(undefined, controller.signal).then(
       (resources) => setLoaded({ status: 'ready', resources }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        if (!controller.signal.aborted) setLoaded({ status: 'failed', error: errorText(error) });
       },
     );
     return () => controller.abort();
@@ -60,7 +60,7 @@ export function ResourcesPage({ initialKind = 'schedule', initialResources }: Re
     try {
       replace(await setFlag(id, active));
     } catch (error) {
-      setFlagError(error instanceof Error ? error.message : String(error));
+      setFlagError(errorText(error));
     } finally {
       setFlagBusy(null);
     }
@@ -78,7 +78,7 @@ export function ResourcesPage({ initialKind = 'schedule', initialResources }: Re
             <li key={entry}>
               <button
                 type="button"
-                className={`resources__kind${entry === kind ? ' is-selected' : ''}`}
+                className={`list-button resources__kind${entry === kind ? ' is-selected' : ''}`}
                 aria-current={entry === kind ? 'true' : undefined}
                 data-kind={entry}
                 onClick={() => {

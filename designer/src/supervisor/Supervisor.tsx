@@ -1,11 +1,12 @@
 import './supervisor.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Flag, Queue } from '../../../schemas/resources/index.ts';
-import { listResources, setFlag } from '../api/client.ts';
+import { errorText, listResources, setFlag } from '../api/client.ts';
 import { FlagSwitch } from '../resources/FlagEditor.tsx';
-import { ageSeconds, describeTarget, formatAge } from './age.ts';
+import { formatAge } from './age.ts';
 import { listAgents, listLiveInteractions, transferInteraction, type AgentRow, type InteractionRow } from './api.ts';
 import { useAcdStream, useNow } from './live.ts';
+import { QueueCard, Reassign } from './QueueCard.tsx';
 
 interface Snapshot {
   agents: AgentRow[];
@@ -15,7 +16,6 @@ interface Snapshot {
   loadedAt: number;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const byName = <T extends { id: string; name: string }>(a: T, b: T) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 async function loadSnapshot(signal: AbortSignal): Promise<Snapshot> {
@@ -45,7 +45,7 @@ function useSnapshot(): { data?: Snapshot; error?: string; loading: boolean; rel
       },
       (failure: unknown) => {
         if (controller.signal.aborted) return;
-        setError(message(failure));
+        setError(errorText(failure));
         setLoading(false);
       },
     );
@@ -86,7 +86,7 @@ export function Supervisor() {
     try {
       setNotice(await action());
     } catch (failure) {
-      setActionError(`${failed}: ${message(failure)}`);
+      setActionError(`${failed}: ${errorText(failure)}`);
     } finally {
       setBusy(undefined);
       reload();
@@ -212,59 +212,18 @@ export function Supervisor() {
           <section className="supervisor__section" aria-label="Queues">
             <h2>Queues</h2>
             <div className="supervisor__queues">
-              {[...queues.map((queue) => ({ id: queue.id, queue })), ...unknownQueues.map((id) => ({ id, queue: undefined }))].map(({ id, queue }) => {
-                const items = waiting.filter((interaction) => (interaction.queue ?? '') === id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-                const target = queue?.serviceLevel?.seconds;
-                const over = target === undefined ? 0 : items.filter((interaction) => ageSeconds(interaction.createdAt, now) > target).length;
-                return (
-                  <article key={id || '(none)'} className="queue-card" data-queue={id}>
-                    <header className="queue-card__header">
-                      <div>
-                        <strong>{queue?.name ?? (id || 'No queue')}</strong> <code>{id}</code>
-                      </div>
-                      <span className="queue-card__count" data-waiting={items.length}>
-                        {items.length} waiting
-                      </span>
-                    </header>
-                    <div className="queue-card__target">
-                      Target: {describeTarget(queue?.serviceLevel)}
-                      {over > 0 && <span className="queue-card__over"> · {over} over target</span>}
-                    </div>
-                    {items.length > 0 && (
-                      <table className="supervisor__table">
-                        <thead>
-                          <tr>
-                            <th>Waiting</th>
-                            <th>Priority</th>
-                            <th>Channel</th>
-                            <th>Interaction</th>
-                            <th>Move to</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {items.map((interaction) => (
-                            <tr key={interaction.id} data-interaction={interaction.id}>
-                              <td className={target !== undefined && ageSeconds(interaction.createdAt, now) > target ? 'age is-over' : 'age'} data-age>
-                                {formatAge(interaction.createdAt, now)}
-                              </td>
-                              <td>{interaction.priority}</td>
-                              <td>
-                                {interaction.channel} <span className="supervisor__muted">{interaction.visibility}</span>
-                              </td>
-                              <td>
-                                <code title={interaction.id}>{interaction.id}</code>
-                              </td>
-                              <td>
-                                <Reassign interaction={interaction} queues={queues} busy={busy === `move:${interaction.id}`} onMove={(to) => void move(interaction, to)} />
-                              </td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    )}
-                  </article>
-                );
-              })}
+              {[...queues.map((queue) => ({ id: queue.id, queue })), ...unknownQueues.map((id) => ({ id, queue: undefined }))].map(({ id, queue }) => (
+                <QueueCard
+                  key={id || '(none)'}
+                  id={id}
+                  queue={queue}
+                  waiting={waiting.filter((interaction) => (interaction.queue ?? '') === id)}
+                  queues={queues}
+                  now={now}
+                  busy={busy}
+                  onMove={(interaction, to) => void move(interaction, to)}
+                />
+              ))}
             </div>
           </section>
 
@@ -308,32 +267,5 @@ export function Supervisor() {
         </>
       )}
     </div>
-  );
-}
-
-/** A queue picker and a button: moves the interaction, which is then matched afresh in that queue. */
-function Reassign({ interaction, queues, busy, onMove }: { interaction: InteractionRow; queues: Queue[]; busy: boolean; onMove(queue: string): void }) {
-  const others = queues.filter((queue) => queue.id !== interaction.queue);
-  const [to, setTo] = useState('');
-  return (
-    <form
-      className="reassign"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (to) onMove(to);
-      }}
-    >
-      <select aria-label={`Move ${interaction.id} to queue`} value={to} onChange={(event) => setTo(event.target.value)} disabled={busy}>
-        <option value="">Queue…</option>
-        {others.map((queue) => (
-          <option key={queue.id} value={queue.id}>
-            {queue.name}
-          </option>
-        ))}
-      </select>
-      <button type="submit" className="button button--small" disabled={busy || !to}>
-        {busy ? 'Moving…' : 'Move'}
-      </button>
-    </form>
   );
 }

@@ -1,12 +1,14 @@
 import type { ConfigOf } from '../../../schemas/blocks/index.ts';
 import type { DecisionCondition } from '../../../schemas/blocks/decision.ts';
-import type { Executor, RunContext } from '../engine/types.ts';
+import type { Executor } from '../engine/types.ts';
 import { valueAtPath } from './path.ts';
+import { contextRoots } from './render.ts';
 
 type Scalar = string | number | boolean;
 
 export const decision: Executor<ConfigOf<'decision'>> = async ({ config, context }) => {
-  const root = contextRoot(context);
+  // The schema's path pattern allows these roots and no others.
+  const root = contextRoots(context);
   const misses: string[] = [];
   for (const entry of config.cases) {
     const results = entry.conditions.map((condition) => ({ condition, actual: valueAtPath(root, condition.path) }));
@@ -26,12 +28,6 @@ export const decision: Executor<ConfigOf<'decision'>> = async ({ config, context
 
 function matched(port: string, reason: string) {
   return { port, reason, details: { case: port } };
-}
-
-/** The roots a path may start with; the schema pattern allows no others. */
-function contextRoot(context: RunContext): Record<string, unknown> {
-  const { message, contact, conversation, routing, vars, sentiment, flow } = context;
-  return { message, contact, conversation, routing, vars, sentiment, flow };
 }
 
 function test(condition: DecisionCondition, actual: unknown): boolean {

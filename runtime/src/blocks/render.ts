@@ -1,18 +1,15 @@
 import { liquid } from '../../../schemas/templates.ts';
 import type { RunContext } from '../engine/types.ts';
 
+/** The run context by root, nothing else: what decision paths may start with (templates add `now`). */
+export function contextRoots(context: RunContext): Record<string, unknown> {
+  const { message, contact, conversation, routing, vars, sentiment, flow } = context;
+  return { message, contact, conversation, routing, vars, sentiment, flow };
+}
+
 /** What a template sees: the roots listed in TEMPLATE_ROOTS, nothing else. */
-export function templateScope(context: RunContext, now: Date): Record<string, unknown> {
-  return {
-    message: context.message,
-    contact: context.contact,
-    conversation: context.conversation,
-    routing: context.routing,
-    vars: context.vars,
-    sentiment: context.sentiment,
-    now: now.toISOString(),
-    flow: context.flow,
-  };
+function templateScope(context: RunContext, now: Date): Record<string, unknown> {
+  return { ...contextRoots(context), now: now.toISOString() };
 }
 
 /** Renders a Liquid template against the run context. Throws when the template does not parse or a filter fails. */

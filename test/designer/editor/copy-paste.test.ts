@@ -5,13 +5,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntime, type Runtime } from '../../../runtime/src/server.ts';
 import { hasChromium, launchBrowser, recordPageProblems } from '../../support/browser.ts';
+import { node } from '../canvas-page.ts';
 import { DESIGNER_DIST } from '../serve-designer.ts';
 
 // Relies on a built designer in designer/dist (`npm run build:designer`); the test does not build it.
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 
-const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const nodeCount = (page: Page) => page.locator('.react-flow__node').count();
 
 async function openFlow(page: Page, url: string, flowId: string) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { simulateFlow, type SimulatedStep, type SimulationResult } from '../../api/client.ts';
+import { errorText, simulateFlow, type SimulatedStep, type SimulationResult } from '../../api/client.ts';
 import type { Flow } from '../../../../schemas/flow.ts';
 import { CHANNELS, MESSAGE_KINDS, type Channel, type MessageKind } from '../../../../schemas/message.ts';
 import '../panels.css';
@@ -37,10 +37,6 @@ function browserStorage(): TestStorage {
   } catch {
     return memoryStorage(); // storage blocked by the browser's privacy settings
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Try a sample message on the saved draft with the simulate API: the path, the replies and the queue; saved tests per flow. */

@@ -1,6 +1,6 @@
 import type { ContactRecord, ContactRepo, ConversationRecord, IdentityRecord } from '../types.ts';
 import type { Db } from './db.ts';
-import { fromJson, optional, toJson } from './rows.ts';
+import { fromJson, optional, prefixColumns, toJson } from './rows.ts';
 
 interface ContactRow {
   id: string;
@@ -82,7 +82,7 @@ export class SqliteContactRepo implements ContactRepo {
   constructor(db: Db) {
     this.selectById = db.prepare<[string], ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = ?`);
     this.selectByIdentity = db.prepare<[string, string], ContactRow>(
-      `SELECT ${CONTACT_COLUMNS.split(', ').map((column) => `c.${column}`).join(', ')}
+      `SELECT ${prefixColumns(CONTACT_COLUMNS, 'c.')}
        FROM contact_identities i JOIN contacts c ON c.id = i.contact_id WHERE i.channel = ? AND i.platform_id = ?`,
     );
     this.selectByEmail = db.prepare<[string], ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts WHERE email = ? ORDER BY created_at LIMIT 1`);
@@ -91,7 +91,7 @@ export class SqliteContactRepo implements ContactRepo {
       'SELECT contact_id, channel, platform_id, handle FROM contact_identities WHERE contact_id = ? ORDER BY channel, platform_id',
     );
     this.insertContact = db.prepare<[ContactRow]>(
-      `INSERT INTO contacts (${CONTACT_COLUMNS}) VALUES (@id, @name, @email, @phone, @segment, @attributes, @created_at, @updated_at)`,
+      `INSERT INTO contacts (${CONTACT_COLUMNS}) VALUES (${prefixColumns(CONTACT_COLUMNS, '@')})`,
     );
     this.claimIdentity = db.prepare<[IdentityRow]>(
       `INSERT INTO contact_identities (channel, platform_id, contact_id, handle) VALUES (@channel, @platform_id, @contact_id, @handle)
@@ -108,8 +108,7 @@ export class SqliteContactRepo implements ContactRepo {
        ORDER BY last_message_at DESC LIMIT 1`,
     );
     this.insertConversation = db.prepare<[ConversationRow]>(
-      `INSERT INTO conversations (${CONVERSATION_COLUMNS})
-       VALUES (@id, @contact_id, @channel, @account, @visibility, @status, @started_at, @last_message_at, @last_agent_id)`,
+      `INSERT INTO conversations (${CONVERSATION_COLUMNS}) VALUES (${prefixColumns(CONVERSATION_COLUMNS, '@')})`,
     );
     this.touch = db.prepare<[string, string]>('UPDATE conversations SET last_message_at = max(last_message_at, ?) WHERE id = ?');
     this.setAgent = db.prepare<[string, string]>('UPDATE conversations SET last_agent_id = ? WHERE id = ?');

@@ -1,7 +1,7 @@
 import type { Flow } from '../../../../schemas/flow.ts';
 import { ConflictError, NotFoundError, type FlowRecord, type FlowRepo, type FlowVersionRecord } from '../types.ts';
 import type { Db } from './db.ts';
-import { fromJson, optional, toJson } from './rows.ts';
+import { fromJson, optional, prefixColumns, toJson } from './rows.ts';
 
 interface FlowRow {
   id: string;
@@ -92,7 +92,7 @@ export class SqliteFlowRepo implements FlowRepo {
     );
     this.activate = db.prepare<[number, string]>('UPDATE flows SET active_version = ? WHERE id = ?');
     this.selectActive = db.prepare<[], VersionRow>(
-      `SELECT ${VERSION_COLUMNS.split(', ').map((column) => `v.${column}`).join(', ')}
+      `SELECT ${prefixColumns(VERSION_COLUMNS, 'v.')}
        FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.active_version ORDER BY f.id`,
     );
     this.publishTx = db.transaction((id: string, document: Flow, comment: string, by?: string, rolledBackFrom?: number) => {

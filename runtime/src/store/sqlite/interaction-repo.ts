@@ -1,7 +1,7 @@
 import type { QueueRequest } from '../../engine/types.ts';
 import { NotFoundError, type InteractionFilter, type InteractionRecord, type InteractionRepo, type InteractionState, type InteractionFlag } from '../types.ts';
 import type { Db } from './db.ts';
-import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
+import { FilteredQuery, fromJson, optional, prefixColumns, toJson } from './rows.ts';
 
 interface InteractionRow {
   id: string;
@@ -85,7 +85,7 @@ export class SqliteInteractionRepo implements InteractionRepo {
        WHERE conversation_id = ? AND state IN ('queued', 'offered', 'assigned') ORDER BY created_at DESC LIMIT 1`,
     );
     this.insertRow = db.prepare<[InteractionRow]>(
-      `INSERT INTO interactions (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((column) => `@${column}`).join(', ')})`,
+      `INSERT INTO interactions (${COLUMNS}) VALUES (${prefixColumns(COLUMNS, '@')})`,
     );
     this.touchRow = db.prepare<[string, string]>('UPDATE interactions SET updated_at = ? WHERE id = ?');
     this.flagRow = db.prepare<[string, string, string]>(
@@ -187,11 +187,12 @@ export class SqliteInteractionRepo implements InteractionRepo {
     });
   }
 
-  /** A new message joined the interaction: its state stays, its updated time moves. Part of a run's commit. */
+  /** Part of a run's commit. */
   addFlag(id: string, flag: InteractionFlag): void {
     if (this.flagRow.run(toJson(flag), flag.at, id).changes === 0) throw new NotFoundError(`interaction ${id} does not exist`);
   }
 
+  /** A new message joined the interaction: its state stays, its updated time moves. Part of a run's commit. */
   touch(id: string, at: string): void {
     if (this.touchRow.run(at, id).changes === 0) throw new NotFoundError(`interaction ${id} does not exist`);
   }

@@ -2,7 +2,7 @@ import type { PlatformAction } from '../../engine/types.ts';
 import { newId } from '../../ids.ts';
 import { NotFoundError, type ClaimedOutboxItem, type OutboxRecord, type OutboxRepo, type OutboxStatus } from '../types.ts';
 import type { Db } from './db.ts';
-import { addSeconds, FilteredQuery, fromJson, optional, toJson } from './rows.ts';
+import { addSeconds, FilteredQuery, fromJson, optional, prefixColumns, toJson } from './rows.ts';
 
 interface OutboxRow {
   id: string;
@@ -101,7 +101,7 @@ export class SqliteOutboxRepo implements OutboxRepo {
     );
     this.selectNextDue = db.prepare<[], string | null>(`SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'`).pluck();
     this.insertRow = db.prepare<[OutboxRow]>(
-      `INSERT INTO outbox (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((column) => `@${column}`).join(', ')})`,
+      `INSERT INTO outbox (${COLUMNS}) VALUES (${prefixColumns(COLUMNS, '@')})`,
     );
     this.sent = db.prepare<[string, string | null, string]>(
       `UPDATE outbox SET status = 'sent', attempts = attempts + 1, updated_at = ?, platform_result_id = ?, ${END_CLAIM} WHERE id = ?`,

@@ -24,8 +24,9 @@ export function fromJson<T>(text: string): T {
   return JSON.parse(text) as T;
 }
 
-export function fromOptionalJson<T>(text: string | null): T | undefined {
-  return text === null ? undefined : fromJson<T>(text);
+/** "a, b" as "@a, @b" (named parameters) or "t.a, t.b" (columns of a joined table). */
+export function prefixColumns(columns: string, prefix: string): string {
+  return columns.split(', ').map((column) => `${prefix}${column}`).join(', ');
 }
 
 export function addSeconds(iso: string, seconds: number): string {

@@ -1,6 +1,6 @@
 import { ConflictError, type Role, type SessionRecord, type UserRecord, type UserRepo } from '../types.ts';
 import type { Db } from './db.ts';
-import { fromJson, optional, toJson } from './rows.ts';
+import { fromJson, toJson } from './rows.ts';
 
 interface UserRow {
   id: string;
@@ -23,7 +23,7 @@ const toUser = (row: UserRow): UserRecord => ({
   username: row.username,
   passwordHash: row.password_hash,
   roles: fromJson<Role[]>(row.roles),
-  ...(optional(row.agent_id) !== undefined && { agentId: row.agent_id! }),
+  ...(row.agent_id !== null && { agentId: row.agent_id }),
   createdAt: row.created_at,
 });
 
@@ -48,7 +48,7 @@ export class SqliteUserRepo implements UserRepo {
     this.selectOne = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
     this.selectByName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
     this.insert = db.prepare<[string, string, string, string, string | null, string]>(
-      'INSERT INTO users (id, username, password_hash, roles, agent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO users (id, username, password_hash, roles, agent_id, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING',
     );
     this.remove = db.prepare<[string]>('DELETE FROM users WHERE id = ?');
     this.insertSession = db.prepare<[string, string, string, string]>('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
@@ -82,8 +82,8 @@ export class SqliteUserRepo implements UserRepo {
   }
 
   create(user: UserRecord): UserRecord {
-    if (this.selectByName.get(user.username)) throw new ConflictError(`username "${user.username}" is taken`, 0);
-    this.insert.run(user.id, user.username, user.passwordHash, toJson(user.roles), user.agentId ?? null, user.createdAt);
+    const { changes } = this.insert.run(user.id, user.username, user.passwordHash, toJson(user.roles), user.agentId ?? null, user.createdAt);
+    if (changes === 0) throw new ConflictError(`username "${user.username}" is taken`, 0);
     return user;
   }
 
