@@ -243,7 +243,6 @@ export interface AcdRepo {
   subscriptions(agentId?: string): AgentSubscriptionRecord[];
   subscribe(agentId: string, contactId: string, at: string): void;
   offer(id: string): OfferRecord | undefined;
-  offers(filter: { interactionId?: string; agentId?: string; open?: boolean }): OfferRecord[];
   insertOffer(offer: Omit<OfferRecord, 'endedAt' | 'endReason'>): void;
   /** Ends an open offer; false when it was already ended or does not exist. */
   endOffer(id: string, reason: OfferEndReason, at: string): boolean;

@@ -59,10 +59,8 @@ export class SqliteAcdRepo implements AcdRepo {
   private readonly selectExclusions;
   private readonly upsertExclusion;
   private readonly deleteExclusion;
-  private readonly db: Db;
 
   constructor(db: Db) {
-    this.db = db;
     this.selectStates = db.prepare<[], StateRow>('SELECT * FROM agent_state ORDER BY agent_id');
     this.selectState = db.prepare<[string], StateRow>('SELECT * FROM agent_state WHERE agent_id = ?');
     this.upsertState = db.prepare<[string, string, string | null, string | null, string]>(
@@ -125,16 +123,6 @@ export class SqliteAcdRepo implements AcdRepo {
   offer(id: string): OfferRecord | undefined {
     const row = this.selectOffer.get(id);
     return row && toOffer(row);
-  }
-
-  offers(filter: { interactionId?: string; agentId?: string; open?: boolean }): OfferRecord[] {
-    const terms: string[] = [];
-    const params: Record<string, string> = {};
-    if (filter.interactionId !== undefined) (terms.push('interaction_id = @interactionId'), (params.interactionId = filter.interactionId));
-    if (filter.agentId !== undefined) (terms.push('agent_id = @agentId'), (params.agentId = filter.agentId));
-    if (filter.open !== undefined) terms.push(filter.open ? 'ended_at IS NULL' : 'ended_at IS NOT NULL');
-    const where = terms.length > 0 ? ` WHERE ${terms.join(' AND ')}` : '';
-    return this.db.prepare<[Record<string, string>], OfferRow>(`SELECT * FROM offers${where} ORDER BY offered_at, rowid LIMIT 1000`).all(params).map(toOffer);
   }
 
   insertOffer(offer: Omit<OfferRecord, 'endedAt' | 'endReason'>): void {

@@ -12,7 +12,7 @@ import type { Db } from './db.ts';
 import type { SqliteInteractionRepo } from './interaction-repo.ts';
 import type { SqliteMessageRepo } from './message-repo.ts';
 import type { SqliteOutboxRepo } from './outbox-repo.ts';
-import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
+import { FilteredQuery, fromJson, optional, prefixColumns, toJson } from './rows.ts';
 
 interface ExecutionRow {
   id: string;
@@ -108,8 +108,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
       `INSERT INTO executions (id, flow_id, flow_version, message_id, status, started_at) VALUES (?, ?, ?, ?, 'running', ?)`,
     );
     this.insertWhole = db.prepare<[InsertRow]>(
-      `INSERT INTO executions (id, flow_id, flow_version, message_id, interaction_id, status, started_at, finished_at, wait_key, error, snapshot, steps)
-       VALUES (@id, @flow_id, @flow_version, @message_id, @interaction_id, @status, @started_at, @finished_at, @wait_key, @error, @snapshot, @steps)`,
+      `INSERT INTO executions (${COLUMNS}, snapshot) VALUES (${prefixColumns(COLUMNS, '@')}, @snapshot)`,
     );
     // A finished run drops its snapshot; a pause without a new snapshot keeps the last one. New steps join the array.
     this.updateRow = db.prepare<[CommitRow]>(

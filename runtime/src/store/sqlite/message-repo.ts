@@ -1,7 +1,7 @@
 import type { StoredMessage } from '../../engine/types.ts';
 import type { InteractionFlag, MessageChange, MessageRecord, MessageRepo, OutboundMessage } from '../types.ts';
 import type { Db } from './db.ts';
-import { FilteredQuery, fromJson, optional, toJson } from './rows.ts';
+import { FilteredQuery, fromJson, optional, prefixColumns, toJson } from './rows.ts';
 
 interface MessageRow {
   id: string;
@@ -67,12 +67,12 @@ export class SqliteMessageRepo implements MessageRepo {
   constructor(db: Db) {
     this.insert = db.prepare<[MessageRow]>(
       `INSERT INTO messages (${COLUMNS})
-       VALUES (@id, @direction, @channel, @account, @platform_message_id, @contact_id, @conversation_id, @interaction_id, @text, @message, @received_at)
+       VALUES (${prefixColumns(COLUMNS, '@')})
        ON CONFLICT (channel, account, platform_message_id) DO NOTHING`,
     );
     this.insertOut = db.prepare<[MessageRow]>(
       `INSERT INTO messages (${COLUMNS}, outbox_id, agent_id)
-       VALUES (@id, @direction, @channel, @account, @platform_message_id, @contact_id, @conversation_id, @interaction_id, @text, @message, @received_at, @outbox_id, @agent_id)`,
+       VALUES (${prefixColumns(COLUMNS, '@')}, @outbox_id, @agent_id)`,
     );
     this.selectOne = db.prepare<[string], MessageRow>(`SELECT ${SELECT_COLUMNS} FROM messages WHERE id = ?`);
     this.link = db.prepare<[string, string | null, string | null, string]>(
