@@ -146,12 +146,6 @@ export class Acd {
     this.run(() => this.matcher.endOffer(offer, 'denied'));
   }
 
-  /** For a host that runs its own timers; `tick` expires offers too. */
-  offerExpired(offerId: string): void {
-    const offer = this.liveOffer(offerId);
-    this.run(() => this.matcher.endOffer(offer, 'expired'));
-  }
-
   /** The agent finished the interaction: it leaves the ACD and the agent's capacity comes back. */
   release(interactionId: string, agentId?: string): void {
     const entry = this.known(interactionId);

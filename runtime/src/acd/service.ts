@@ -22,9 +22,6 @@ export interface AcdServiceOptions {
   newOfferId?: () => string;
 }
 
-/** An agent as the API shows it: the resource, its state, its load and its work. */
-export type AgentSummary = AgentView;
-
 /** The longest a single setTimeout may wait. */
 const MAX_DELAY = 2 ** 31 - 1;
 

@@ -4,8 +4,6 @@ import type { Role, Store, UserRecord } from '../store/types.ts';
 import { LoginLimiter, type LoginLimiterOptions } from './login-limiter.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
 
-export const ROLES: readonly Role[] = ['admin', 'analyst', 'supervisor', 'agent'];
-
 /** A signed-in user as the routes see them (no password hash). */
 export interface AuthUser {
   id: string;

@@ -4,7 +4,7 @@ import type { SendResult } from '../outbox/dispatcher.ts';
  * One JSON call to a platform API and the outbox's reading of the answer:
  * 2xx ok, 429 retry after what the platform says, 5xx / network / timeout
  * retryable, any other 4xx permanent with the platform's own words.
- * (Shared by the X and LINE senders; a candidate for `channels/` itself.)
+ * Shared by the X, LINE and Meta (Graph API) senders.
  */
 export interface PlatformAnswer {
   status: number;
@@ -20,7 +20,7 @@ export async function postJson(
   body: unknown,
   headers: Record<string, string>,
   signal: AbortSignal,
-): Promise<PlatformAnswer | { failure: SendResult }> {
+): Promise<PlatformAnswer | { failure: Extract<SendResult, { ok: false }> }> {
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -38,6 +38,8 @@ export async function postJson(
   try {
     text = await response.text();
   } catch (error) {
+    // A 2xx whose body got lost was still done by the platform: sending it again would post it twice.
+    if (response.ok) return { status: response.status, headers: response.headers, body: undefined };
     return { failure: { ok: false, error: `POST ${new URL(url).pathname}: reading the answer failed: ${causeOf(error)}` } };
   }
   let parsed: unknown = text;
@@ -58,6 +60,11 @@ export function failureOf(answer: PlatformAnswer, what: string, message: string 
     return retryAfterSeconds === undefined ? { ok: false, error } : { ok: false, error, retryAfterSeconds };
   }
   if (answer.status >= 500 || answer.status === 408) return { ok: false, error };
+  return { ok: false, error, permanent: true };
+}
+
+/** A failure retrying cannot mend (a platform rule broken, a setting missing): the item goes dead at once. */
+export function permanent(error: string): SendResult {
   return { ok: false, error, permanent: true };
 }
 

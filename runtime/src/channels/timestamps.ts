@@ -1,12 +1,13 @@
 /**
  * A platform time as ISO 8601: epoch seconds or milliseconds (as a number or
- * a numeric string: Twitter sends `timestamp_ms` both ways), an ISO string,
- * or Twitter's v1.1 `Thu Oct 03 16:10:37 +0000 2019`. Undefined when unreadable.
+ * a numeric string, possibly fractional: Twitter sends `timestamp_ms` both
+ * ways), an ISO string, or Twitter's v1.1
+ * `Thu Oct 03 16:10:37 +0000 2019`. Undefined when unreadable.
  */
 export function isoTime(value: unknown): string | undefined {
   let ms: number;
   if (typeof value === 'number') ms = value;
-  else if (typeof value === 'string' && /^\d+$/.test(value)) ms = Number(value);
+  else if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) ms = Number(value);
   else if (typeof value === 'string') {
     const parsed = Date.parse(value);
     if (Number.isNaN(parsed)) return undefined;

@@ -20,6 +20,13 @@ export async function readJson(c: Context, schema?: object): Promise<unknown> {
   return value;
 }
 
+/** An optional body: none at all is fine, anything given must match the schema. */
+export async function optionalJson(c: Context, schema: object): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  return (await readJson(c, schema)) as Record<string, unknown>;
+}
+
 /** An optional integer query parameter within bounds, else a 400 naming it. */
 export function intQuery(c: Context, name: string, min: number, max: number): number | undefined {
   const raw = c.req.query(name);

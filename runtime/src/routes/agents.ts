@@ -5,19 +5,12 @@ import { agentActionBodySchema, agentStatusBodySchema } from '../../../schemas/a
 import type { AgentResource } from '../../../schemas/resources/index.ts';
 import type { AcdService, AcdServiceEvent } from '../acd/service.ts';
 import { actingAgent, agentOnly, ownAgent } from '../auth/middleware.ts';
-import { readJson } from '../http/body.ts';
+import { optionalJson, readJson } from '../http/body.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 
 /** How often an idle event stream sends a comment, so proxies keep it open. */
 const HEARTBEAT_MS = 25_000;
-
-/** An optional body: none at all is fine, anything given must match the schema. */
-async function optionalJson(c: Context, schema: object): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (text.trim() === '') return {};
-  return (await readJson(c, schema)) as Record<string, unknown>;
-}
 
 /** Whether an event concerns the agent's event stream. */
 export function concerns(event: AcdServiceEvent, agentId: string): boolean {

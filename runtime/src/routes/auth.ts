@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { loginBodySchema, passwordChangeBodySchema, passwordResetBodySchema, userBodySchema } from '../../../schemas/api.ts';
-import { TooManyAttempts, type AuthService } from '../auth/service.ts';
+import { publicUser, TooManyAttempts, type AuthService } from '../auth/service.ts';
 import { readJson } from '../http/body.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { ConflictError, type Role } from '../store/types.ts';
-import { publicUser } from '../auth/service.ts';
 
 /** Sign-in (`/api/auth/*`) and the admins' user list (`/api/users`). Who may call what: auth/policy.ts. */
 export function authRoutes(deps: AppDeps): { auth: Hono; users: Hono } {

@@ -29,6 +29,11 @@ function summary(record: FlowRecord) {
   };
 }
 
+/** The summary with the draft, carrying the revision a save must send back. */
+function withDraft(record: FlowRecord) {
+  return { ...summary(record), draft: { ...record.draft, revision: record.revision } };
+}
+
 export function flowRoutes(deps: AppDeps): Hono {
   const { store, engine } = deps;
   const app = new Hono();
@@ -56,12 +61,12 @@ export function flowRoutes(deps: AppDeps): Hono {
 
   app.get('/:id', (c) => {
     const record = mustGet(c.req.param('id'));
-    return c.json({ flow: { ...summary(record), draft: { ...record.draft, revision: record.revision } } });
+    return c.json({ flow: withDraft(record) });
   });
 
   app.put('/:id', async (c) => {
     const id = c.req.param('id');
-    const current = mustGet(id);
+    mustGet(id);
     const { flow, problems } = checkDraft(await readJson(c));
     if (flow.id !== id) throw new ApiError(400, `flow id "${flow.id}" does not match the URL ("${id}")`, { pointer: '/id' });
     if (flow.revision === undefined) {
@@ -70,12 +75,12 @@ export function flowRoutes(deps: AppDeps): Hono {
     const { revision, ...draft } = flow;
     try {
       const record = store.flows.save(draft, revision, editor(c));
-      return c.json({ flow: { ...summary(record), draft: { ...record.draft, revision: record.revision } }, problems });
+      return c.json({ flow: withDraft(record), problems });
     } catch (error) {
       if (error instanceof ConflictError) {
         throw new ApiError(409, `flow "${id}" was saved by someone else (revision ${error.currentRevision}, yours ${revision}): reload or overwrite`, {
           pointer: '/revision',
-          currentRevision: current.revision > error.currentRevision ? current.revision : error.currentRevision,
+          currentRevision: error.currentRevision,
         });
       }
       throw error;

@@ -61,12 +61,12 @@ export function resourceRoutes(deps: AppDeps): Hono {
   app.delete('/:kind/:id', (c) => {
     const kind = kindOf(c.req.param('kind'));
     const id = c.req.param('id');
-    if (!store.resources.get(kind, id)) throw ApiError.notFound(`${kind} "${id}"`);
+    const removed = store.resources.get(kind, id);
+    if (!removed) throw ApiError.notFound(`${kind} "${id}"`);
     const users = publishedUsers(deps, kind, id);
     if (users.length > 0) {
       throw new ApiError(409, `${kind} "${id}" is used by published flow(s) ${users.join(', ')}: change them first`, { flows: users });
     }
-    const removed = store.resources.get(kind, id)!;
     store.resources.delete(kind, id);
     engine.resources.invalidate();
     deps.acd?.resourceChanged(removed, true);

@@ -15,6 +15,12 @@ const OUTBOX_STATUSES = ['pending', 'sent', 'dead'] as const;
 /** How many of an agent's latest interactions their execution and outbox lists look through. */
 const OWN_LIMIT = 1000;
 
+/** Newest first by the given time stamp (ISO strings sort as times). */
+const newestFirst =
+  <K extends string>(key: K) =>
+  (a: Record<K, string>, b: Record<K, string>): number =>
+    a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : 0;
+
 /** The list filter, for interactions the database query did not select (those parked with an agent). */
 function matches(record: InteractionRecord, filter: InteractionFilter): boolean {
   return (
@@ -57,6 +63,22 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
     const record = interactionId === undefined ? undefined : store.interactions.get(interactionId);
     if (!record || (record.agentId !== agentId && !parkedWith(agentId).includes(record.id))) throw new ApiError(403, `${what} is not one of your interactions`);
   };
+  /**
+   * A list an agent may read: per interaction of theirs (or just the one the
+   * filter names, when it is theirs), merged newest first; undefined for those
+   * who see all.
+   */
+  const ownList = <T extends Record<K, string>, K extends string>(
+    c: Context,
+    filter: { interactionId?: string; limit?: number },
+    list: (interactionId: string) => T[],
+    key: K,
+  ): T[] | undefined => {
+    if (readsOwnOnly(c) === undefined) return undefined;
+    if (filter.interactionId !== undefined) refuseUnlessOwn(c, filter.interactionId, `interaction "${filter.interactionId}"`);
+    const ids = filter.interactionId !== undefined ? [filter.interactionId] : [...ownIds(c)!];
+    return ids.flatMap((id) => list(id)).sort(newestFirst(key)).slice(0, filter.limit);
+  };
 
   const interactions = new Hono();
   interactions.get('/', (c) => {
@@ -77,7 +99,7 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
     const held = store.interactions.list({ ...filter, agentId: self });
     const parked = parkedWith(self).flatMap((id) => store.interactions.get(id) ?? []).filter((record) => matches(record, filter));
     const records = [...held, ...parked.filter((record) => !held.some((other) => other.id === record.id))];
-    records.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    records.sort(newestFirst('createdAt'));
     return c.json({ interactions: records.slice(0, filter.limit) });
   });
   interactions.get('/:id', (c) => {
@@ -97,13 +119,8 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
       since: timeQuery(c, 'since'),
       limit: intQuery(c, 'limit', 1, 1000) ?? 100,
     };
-    const scope = ownIds(c);
-    if (!scope) return c.json({ executions: store.executions.list(filter) });
-    if (filter.interactionId !== undefined) refuseUnlessOwn(c, filter.interactionId, `interaction "${filter.interactionId}"`);
-    const ids = filter.interactionId !== undefined ? [filter.interactionId] : [...scope];
-    const found = ids.flatMap((interactionId) => store.executions.list({ ...filter, interactionId }));
-    found.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
-    return c.json({ executions: found.slice(0, filter.limit) });
+    const own = ownList(c, filter, (interactionId) => store.executions.list({ ...filter, interactionId }), 'startedAt');
+    return c.json({ executions: own ?? store.executions.list(filter) });
   });
   executions.get('/:id', (c) => {
     const execution = store.executions.get(c.req.param('id'));
@@ -120,13 +137,8 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
       interactionId: c.req.query('interaction'),
       limit: intQuery(c, 'limit', 1, 1000) ?? 100,
     };
-    const scope = ownIds(c);
-    if (!scope) return c.json({ items: store.outbox.list(filter) });
-    if (filter.interactionId !== undefined) refuseUnlessOwn(c, filter.interactionId, `interaction "${filter.interactionId}"`);
-    const ids = filter.interactionId !== undefined ? [filter.interactionId] : [...scope];
-    const found = ids.flatMap((interactionId) => store.outbox.list({ ...filter, interactionId }));
-    found.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    return c.json({ items: found.slice(0, filter.limit) });
+    const own = ownList(c, filter, (interactionId) => store.outbox.list({ ...filter, interactionId }), 'createdAt');
+    return c.json({ items: own ?? store.outbox.list(filter) });
   });
 
   return { interactions, executions, outbox };

@@ -10,7 +10,7 @@ import { actionTarget } from '../blocks/platform-action.ts';
 import { actingAgent, agentOnly } from '../auth/middleware.ts';
 import { errorText } from '../blocks/render.ts';
 import type { PlatformAction } from '../engine/types.ts';
-import { readJson } from '../http/body.ts';
+import { optionalJson, readJson } from '../http/body.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId } from '../ids.ts';
@@ -18,13 +18,6 @@ import type { InteractionRecord, MessageRecord } from '../store/types.ts';
 
 /** States an agent can no longer act on. */
 const ENDED = new Set(['closed', 'failed']);
-
-/** An optional body: none at all is fine, anything given must match the schema. */
-async function optionalJson(c: Context, schema: object): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (text.trim() === '') return {};
-  return (await readJson(c, schema)) as Record<string, unknown>;
-}
 
 /**
  * What an agent does on an interaction: replies (own text or a standard
@@ -83,9 +76,9 @@ export function workRoutes(deps: AppDeps): Hono {
     return text;
   };
 
-  const standardResponse = (id: string, channel: string, pointer: string): StandardResponse => {
+  const standardResponse = (id: string, channel: string, pointer: string, missing = `standard response "${id}" does not exist`): StandardResponse => {
     const response = store.resources.get('response', id) as StandardResponse | undefined;
-    if (!response) throw new ApiError(400, `standard response "${id}" does not exist`, { pointer });
+    if (!response) throw new ApiError(400, missing, { pointer });
     if (response.channels && !(response.channels as readonly string[]).includes(channel)) {
       throw new ApiError(400, `standard response "${response.name}" is not meant for ${channel} (only ${response.channels.join(', ')})`, { pointer });
     }
@@ -175,16 +168,9 @@ export function workRoutes(deps: AppDeps): Hono {
       throw new ApiError(400, `${record.channel} has no public posts: the conversation is private already`, { channel: record.channel });
     }
     if (record.visibility === 'private') throw new ApiError(409, `interaction ${record.id} is private already`);
-    let template = body.text;
-    let pointer = '/text';
-    if (template === undefined) {
-      const invite = store.resources.get('response', 'dm-invite') as StandardResponse | undefined;
-      if (!invite) throw new ApiError(400, 'no text given and no standard response "dm-invite" to invite with', { pointer: '/text' });
-      template = standardResponse('dm-invite', record.channel, '/text').text;
-      pointer = '/text';
-    }
+    const template = body.text ?? standardResponse('dm-invite', record.channel, '/text', 'no text given and no standard response "dm-invite" to invite with').text;
     const inbound = latestInbound(record);
-    const text = render(template, record, inbound, record.actor, pointer);
+    const text = render(template, record, inbound, record.actor, '/text');
     const at = now().toISOString();
     const sent = sendReply(record, inbound, 'public', text, record.actor, () => store.interactions.setVisibility(record.id, 'private', at));
     // The conversation goes on privately: it takes the agent's private capacity, the public slot is free again.

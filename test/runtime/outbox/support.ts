@@ -26,12 +26,13 @@ export function tweetSender(baseUrl: string, options: { delayMs?: number } = {})
   };
 }
 
+/** Polls until `read` gives something. */
 export async function eventually<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = read();
     if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
+    if (Date.now() > until) throw new Error(`nothing within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

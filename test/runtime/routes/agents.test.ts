@@ -124,6 +124,23 @@ describe('agents API', () => {
   });
 });
 
+/** The text of a server-sent event stream as it arrives; `readUntil` reads until the pattern shows. */
+function sseText(response: Response) {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events = {
+    text: '',
+    async readUntil(pattern: RegExp): Promise<void> {
+      while (!pattern.test(events.text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        events.text += value;
+      }
+    },
+    cancel: () => reader.cancel().catch(() => {}),
+  };
+  return events;
+}
+
 describe('agent event stream', () => {
   it('pushes the offer to the agent over server-sent events', async () => {
     const { runtime } = await acdRuntime({ listen: true });
@@ -132,25 +149,17 @@ describe('agent event stream', () => {
       const controller = new AbortController();
       const response = await fetch(`${runtime.url}/api/agents/alice/events`, { signal: controller.signal });
       expect(response.headers.get('content-type')).toContain('text/event-stream');
-      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let text = '';
-      const readUntil = async (pattern: RegExp) => {
-        while (!pattern.test(text)) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          text += value;
-        }
-      };
-      await readUntil(/event: hello/);
+      const events = sseText(response);
+      await events.readUntil(/event: hello/);
       const id = await inject(runtime, 'p-1');
-      await readUntil(/event: offered\ndata: .*\n/);
-      const data = JSON.parse(/event: offered\ndata: (.*)\n/.exec(text)![1]);
+      await events.readUntil(/event: offered\ndata: .*\n/);
+      const data = JSON.parse(/event: offered\ndata: (.*)\n/.exec(events.text)![1]);
       expect(data.offer).toMatchObject({ interactionId: id, agentId: 'alice' });
       await call(runtime, 'POST', `/api/offers/${data.offer.id}/accept`);
-      await readUntil(/event: assigned/);
-      expect(text).not.toMatch(/event: status/); // the status change came before the stream opened
+      await events.readUntil(/event: assigned/);
+      expect(events.text).not.toMatch(/event: status/); // the status change came before the stream opened
       controller.abort();
-      await reader.cancel().catch(() => {});
+      await events.cancel();
     } finally {
       await runtime.close();
     }
@@ -161,21 +170,13 @@ describe('agent event stream', () => {
     try {
       const controller = new AbortController();
       const response = await fetch(`${runtime.url}/api/acd/events`, { signal: controller.signal });
-      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let text = '';
-      const readUntil = async (pattern: RegExp) => {
-        while (!pattern.test(text)) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          text += value;
-        }
-      };
-      await readUntil(/event: hello/);
+      const events = sseText(response);
+      await events.readUntil(/event: hello/);
       const id = await inject(runtime, 'p-sup-1');
-      await readUntil(/event: queued\ndata: .*\n/);
-      expect(/event: queued\ndata: (.*)\n/.exec(text)![1]).toContain(id);
+      await events.readUntil(/event: queued\ndata: .*\n/);
+      expect(/event: queued\ndata: (.*)\n/.exec(events.text)![1]).toContain(id);
       controller.abort();
-      await reader.cancel().catch(() => {});
+      await events.cancel();
     } finally {
       await runtime.close();
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ActionSender, SendResult } from '../../outbox/dispatcher.ts';
 import type { OutboxRecord } from '../../store/types.ts';
-import { type Fetch, failureOf, isObject, type PlatformAnswer, postJson, str } from '../platform-http.ts';
+import { type Fetch, failureOf, isObject, permanent, type PlatformAnswer, postJson, str } from '../platform-http.ts';
 import type { AccountDirectory } from '../types.ts';
 
 export interface LineSenderOptions {
@@ -91,8 +91,4 @@ function errorMessage(body: unknown): string | undefined {
   const detail = details.map((d) => [str(d.property), str(d.message)].filter(Boolean).join(': ')).filter(Boolean).join('; ');
   const message = str(body.message);
   return message && detail ? `${message} (${detail})` : message ?? (detail || undefined);
-}
-
-function permanent(error: string): SendResult {
-  return { ok: false, error, permanent: true };
 }

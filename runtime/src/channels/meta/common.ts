@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Channel } from '../../../../schemas/message.ts';
+import { isObject } from '../platform-http.ts';
+import { isoTime } from '../timestamps.ts';
 import { hmacMatches, secretsOf } from '../signature.ts';
 import type { AccountDirectory, HandshakeAnswer, Normalized, WebhookRequest } from '../types.ts';
 
@@ -70,10 +72,7 @@ export function parseMetaJson(text: string): unknown {
 }
 
 export type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject, isoTime };
 
 export function objects(value: unknown): Json[] {
   return Array.isArray(value) ? value.filter(isObject) : [];
@@ -92,16 +91,6 @@ export function idOf(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value === 'bigint') return value.toString();
   return undefined;
-}
-
-/** Unix seconds or milliseconds (number or numeric string) as ISO; undefined when there is none. */
-export function isoTime(value: unknown): string | undefined {
-  const number = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return undefined;
-  // 1e11 seconds is the year 5138; 1e11 milliseconds is 1973.
-  const ms = number < 1e11 ? number * 1000 : number;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -1,5 +1,6 @@
 import type { SendResult } from '../../outbox/dispatcher.ts';
-import { isObject, type Json } from './common.ts';
+import { type Fetch, isObject, postJson, retryAfter } from '../platform-http.ts';
+import type { Json } from './common.ts';
 
 /** The Graph API host, with the version the wire formats here were written against. */
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com/v25.0';
@@ -22,61 +23,39 @@ const EXPLAINED: Record<number, string> = {
 
 /** POSTs JSON to the Graph API with a Bearer token and maps the answer to a send result. */
 export async function graphPost(
-  fetcher: typeof fetch,
+  fetcher: Fetch,
   url: string,
   token: string,
   body: Json,
   signal: AbortSignal,
   resultId: (json: Json) => string | undefined,
 ): Promise<SendResult> {
-  let response: Response;
-  try {
-    response = await fetcher(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    const reason = signal.aborted ? 'timed out' : error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `Graph API unreachable (${reason})` };
-  }
-  const raw = await response.text().catch(() => '');
-  let json: Json = {};
-  try {
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    if (isObject(parsed)) json = parsed;
-  } catch {
-    // A proxy's HTML error page: the status alone decides.
-  }
-  if (response.ok) {
+  const answer = await postJson(fetcher, url, body, { authorization: `Bearer ${token}` }, signal);
+  if ('failure' in answer) return { ok: false, error: `Graph API unreachable (${answer.failure.error})` };
+  const json: Json = isObject(answer.body) ? answer.body : {};
+  if (answer.status >= 200 && answer.status < 300) {
     const id = resultId(json);
     return id ? { ok: true, platformResultId: id } : { ok: true };
   }
 
   const error = isObject(json.error) ? json.error : {};
   const code = typeof error.code === 'number' ? error.code : undefined;
-  const message = typeof error.message === 'string' ? error.message : raw.slice(0, 200) || response.statusText;
-  const described = `Graph API ${response.status}${code !== undefined ? ` (code ${code})` : ''}: ${code !== undefined && EXPLAINED[code] ? `${EXPLAINED[code]}; ` : ''}${message}`;
+  const raw = typeof answer.body === 'string' ? answer.body : answer.body === undefined ? '' : JSON.stringify(answer.body);
+  const message = typeof error.message === 'string' ? error.message : raw.slice(0, 200) || `HTTP ${answer.status}`;
+  const described = `Graph API ${answer.status}${code !== undefined ? ` (code ${code})` : ''}: ${code !== undefined && EXPLAINED[code] ? `${EXPLAINED[code]}; ` : ''}${message}`;
 
-  if (response.status === 429 || (code !== undefined && THROTTLED_CODES.has(code))) {
-    const retryAfterSeconds = retryAfter(response.headers);
+  if (answer.status === 429 || (code !== undefined && THROTTLED_CODES.has(code))) {
+    const retryAfterSeconds = retryAfter(answer.headers) ?? regainAccessSeconds(answer.headers);
     return { ok: false, error: described, ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) };
   }
-  if (response.status >= 500 || response.status === 408 || error.is_transient === true || (code !== undefined && TRANSIENT_CODES.has(code))) {
+  if (answer.status >= 500 || answer.status === 408 || error.is_transient === true || (code !== undefined && TRANSIENT_CODES.has(code))) {
     return { ok: false, error: described };
   }
   return { ok: false, error: described, permanent: true };
 }
 
-/** `Retry-After` (seconds or an HTTP date), else the Business Use Case header's minutes to regain access. */
-function retryAfter(headers: Headers): number | undefined {
-  const header = headers.get('retry-after');
-  if (header) {
-    if (/^\d+$/.test(header.trim())) return Number(header.trim());
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000));
-  }
+/** The Business Use Case header's minutes to regain access, in seconds (what Graph sends instead of Retry-After). */
+function regainAccessSeconds(headers: Headers): number | undefined {
   const usage = headers.get('x-business-use-case-usage');
   if (!usage) return undefined;
   try {

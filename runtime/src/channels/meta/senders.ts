@@ -1,8 +1,9 @@
 import type { Channel } from '../../../../schemas/message.ts';
 import type { Account } from '../../../../schemas/resources/index.ts';
-import type { ActionSender, SendResult } from '../../outbox/dispatcher.ts';
+import type { ActionSender } from '../../outbox/dispatcher.ts';
 import type { OutboxRecord, Store } from '../../store/types.ts';
 import type { AccountDirectory } from '../types.ts';
+import { permanent } from '../platform-http.ts';
 import { idOf, objects, type Json } from './common.ts';
 import { DEFAULT_GRAPH_URL, graphPost } from './graph-call.ts';
 
@@ -36,11 +37,11 @@ export function createMetaSenders(accounts: AccountDirectory, options: MetaSende
   const sender = (channel: 'facebook' | 'messenger' | 'whatsapp'): ActionSender => ({
     send: async (item, signal) => {
       const account = accounts.of([channel]).find((candidate) => candidate.id === item.account);
-      if (!account) return fail(`no ${channel} account "${item.account}"`);
+      if (!account) return permanent(`no ${channel} account "${item.account}"`);
       const token = accounts.secret(account, 'pageAccessToken') ?? accounts.secret(account, 'accessToken');
-      if (!token) return fail(`account "${account.id}" has no access token (its pageAccessToken / accessToken environment variable is not set)`);
+      if (!token) return permanent(`account "${account.id}" has no access token (its pageAccessToken / accessToken environment variable is not set)`);
       const planned = await plan(channel, account, item, options);
-      if ('error' in planned) return fail(planned.error);
+      if ('error' in planned) return permanent(planned.error);
       const base = (account.baseUrl ?? options.baseUrl ?? process.env.META_GRAPH_URL ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
       const url = `${base}/${planned.path.map(encodeURIComponent).join('/')}`;
       return graphPost(options.fetch ?? fetch, url, token, planned.body, signal, planned.resultId);
@@ -128,10 +129,6 @@ async function windowClosed(item: OutboxRecord, options: MetaSenderOptions, wind
   if (now - time <= windowMs) return undefined;
   const hours = Math.round(windowMs / HOUR_MS);
   return `outside the ${hours >= 48 ? `${hours / 24}-day` : `${hours}-hour`} ${what} window: the customer last wrote at ${new Date(time).toISOString()}; ${allowed}`;
-}
-
-function fail(error: string): SendResult {
-  return { ok: false, error, permanent: true };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Account } from '../../../../schemas/resources/index.ts';
 import type { ActionSender, SendResult } from '../../outbox/dispatcher.ts';
 import type { OutboxRecord } from '../../store/types.ts';
 import type { AccountDirectory } from '../types.ts';
-import { type Fetch, failureOf, isObject, postJson, str } from '../platform-http.ts';
+import { type Fetch, failureOf, isObject, permanent, postJson, str } from '../platform-http.ts';
 import { codePoints, DM_MAX_CHARACTERS, TWEET_MAX_WEIGHT, tweetWeight } from './text.ts';
 
 export interface TwitterSenderOptions {
@@ -103,8 +103,4 @@ function errorMessage(body: unknown): string | undefined {
   const errors = Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
   const first = errors[0];
   return str(body.detail) ?? str(first?.message) ?? str(first?.detail) ?? str(body.title) ?? str(body.error);
-}
-
-function permanent(error: string): SendResult {
-  return { ok: false, error, permanent: true };
 }

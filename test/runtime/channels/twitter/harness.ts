@@ -141,12 +141,4 @@ export async function scriptedServer(script: Answer[]) {
 }
 
 /** Polls until `read` gives something (flows run after the webhook's answer). */
-export async function eventually<T>(read: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`nothing within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { eventually } from '../../outbox/support.ts';
