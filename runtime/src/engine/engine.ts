@@ -3,7 +3,7 @@ import { blockDefinition } from '../../../schemas/blocks/index.ts';
 import type { Flow } from '../../../schemas/flow.ts';
 import type { InboundMessage } from '../../../schemas/message.ts';
 import { newId } from '../ids.ts';
-import type { ContactRepo, FlowVersionRecord, InteractionRecord, RunCommit, Store } from '../store/types.ts';
+import { createdInteraction, type ContactRepo, type FlowVersionRecord, type InteractionRecord, type RunCommit, type Store } from '../store/types.ts';
 import { activeNode, type MachineContext, type ResumeEvent } from './compile.ts';
 import { newRunState, type RunState } from './run-state.ts';
 import { EnginePool } from './pool/pool.ts';
@@ -262,11 +262,8 @@ export class Engine {
       return { status: 'duplicate', steps: [] };
     }
     if (outcome.actions.length > 0) this.options.onActionsQueued?.();
-    const created = record.interaction;
-    if (created && created.joinId === undefined && created.record.state === 'queued' && created.record.queue !== undefined && this.options.onInteractionQueued) {
-      const stored = store.interactions.get(created.record.id);
-      if (stored) this.options.onInteractionQueued(stored);
-    }
+    const created = createdInteraction(record);
+    if (created?.state === 'queued' && created.queue !== undefined) this.options.onInteractionQueued?.(created);
     return {
       status: outcome.status,
       messageId: message.id,

@@ -317,6 +317,14 @@ export interface RunCommit {
   at: string;
 }
 
+/** The interaction a commit creates (none when it joins an open one), as the store keeps it: dated by its message. */
+export function createdInteraction(commit: RunCommit): InteractionRecord | undefined {
+  const created = commit.interaction;
+  if (!created || created.joinId !== undefined) return undefined;
+  const at = commit.messageAt ?? commit.at;
+  return { ...created.record, flags: [], createdAt: at, updatedAt: at };
+}
+
 export interface ExecutionRepo {
   /** Stores a new inbound message and (when a flow takes it) its execution as running, in one transaction; undefined for a duplicate message. */
   start(message: StoredMessage, execution?: { id: string; flowId: string; flowVersion: number }): { message: MessageRecord } | undefined;

@@ -7,6 +7,7 @@ import {
   type ExecutionStatus,
   type MessageRecord,
   type RunCommit,
+  createdInteraction,
 } from '../types.ts';
 import type { Db } from './db.ts';
 import type { SqliteInteractionRepo } from './interaction-repo.ts';
@@ -158,10 +159,11 @@ export class SqliteExecutionRepo implements ExecutionRepo {
     /** The interaction a commit files its message under: created, or the open one joined. */
     const fileInteraction = (commit: RunCommit): string | undefined => {
       if (!commit.interaction) return undefined;
-      const { joinId, record } = commit.interaction;
-      if (joinId === undefined) parts.interactions.insert(record, commit.messageAt ?? commit.at);
-      else parts.interactions.touch(joinId, commit.at);
-      return joinId ?? record.id;
+      const { joinId } = commit.interaction;
+      const created = createdInteraction(commit);
+      if (created) parts.interactions.insert(created, created.createdAt);
+      else parts.interactions.touch(joinId!, commit.at);
+      return created?.id ?? joinId;
     };
     const settle = (commit: RunCommit) => {
       const finished = commit.status === 'completed' || commit.status === 'failed';
