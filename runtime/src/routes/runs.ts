@@ -64,20 +64,17 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
     if (!record || (record.agentId !== agentId && !parkedWith(agentId).includes(record.id))) throw new ApiError(403, `${what} is not one of your interactions`);
   };
   /**
-   * A list an agent may read: per interaction of theirs (or just the one the
-   * filter names, when it is theirs), merged newest first; undefined for those
-   * who see all.
+   * The filter an agent's list is read with: the one interaction it names
+   * (403 unless theirs), or all of theirs in one query; the filter as it is
+   * for those who see all.
    */
-  const ownList = <T extends Record<K, string>, K extends string>(
-    c: Context,
-    filter: { interactionId?: string; limit?: number },
-    list: (interactionId: string) => T[],
-    key: K,
-  ): T[] | undefined => {
-    if (readsOwnOnly(c) === undefined) return undefined;
-    if (filter.interactionId !== undefined) refuseUnlessOwn(c, filter.interactionId, `interaction "${filter.interactionId}"`);
-    const ids = filter.interactionId !== undefined ? [filter.interactionId] : [...ownIds(c)!];
-    return ids.flatMap((id) => list(id)).sort(newestFirst(key)).slice(0, filter.limit);
+  const ownFilter = <F extends { interactionId?: string; interactionIds?: readonly string[] }>(c: Context, filter: F): F => {
+    if (readsOwnOnly(c) === undefined) return filter;
+    if (filter.interactionId !== undefined) {
+      refuseUnlessOwn(c, filter.interactionId, `interaction "${filter.interactionId}"`);
+      return filter;
+    }
+    return { ...filter, interactionIds: [...ownIds(c)!] };
   };
 
   const interactions = new Hono();
@@ -119,8 +116,7 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
       since: timeQuery(c, 'since'),
       limit: intQuery(c, 'limit', 1, 1000) ?? 100,
     };
-    const own = ownList(c, filter, (interactionId) => store.executions.list({ ...filter, interactionId }), 'startedAt');
-    return c.json({ executions: own ?? store.executions.list(filter) });
+    return c.json({ executions: store.executions.list(ownFilter(c, filter)) });
   });
   executions.get('/:id', (c) => {
     const execution = store.executions.get(c.req.param('id'));
@@ -137,8 +133,7 @@ export function runRoutes(deps: AppDeps): { interactions: Hono; executions: Hono
       interactionId: c.req.query('interaction'),
       limit: intQuery(c, 'limit', 1, 1000) ?? 100,
     };
-    const own = ownList(c, filter, (interactionId) => store.outbox.list({ ...filter, interactionId }), 'createdAt');
-    return c.json({ items: own ?? store.outbox.list(filter) });
+    return c.json({ items: store.outbox.list(ownFilter(c, filter)) });
   });
 
   return { interactions, executions, outbox };

@@ -291,6 +291,8 @@ export interface ExecutionFilter {
   status?: ExecutionStatus;
   messageId?: string;
   interactionId?: string;
+  /** Runs filed under any of these interactions (an agent's own, in one query). */
+  interactionIds?: readonly string[];
   since?: string;
   limit?: number;
 }
@@ -395,7 +397,8 @@ export interface OutboxRepo {
    * claim still holds the item; undefined when it no longer does.
    */
   markFailed(id: string, at: string, error: string, nextAttemptAt: string | undefined, claim?: string): OutboxRecord | undefined;
-  list(filter: { status?: OutboxStatus; executionId?: string; interactionId?: string; limit?: number }): OutboxRecord[];
+  /** `interactionIds`: items of any of these interactions (an agent's own, in one query). */
+  list(filter: { status?: OutboxStatus; executionId?: string; interactionId?: string; interactionIds?: readonly string[]; limit?: number }): OutboxRecord[];
   /** Queues an action (pending, due at `at`, dead after `at` + retryForSeconds). */
   enqueue(action: PlatformAction & { id: string }, owner: { executionId?: string; interactionId?: string }, at: string): void;
   /** A delivery report for something we sent, found by the id the platform gave it; false when it is not ours. */

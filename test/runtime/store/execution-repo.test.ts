@@ -146,7 +146,7 @@ describe('ExecutionRepo', () => {
       for (const n of [1, 2, 3, 4]) store.executions.start(message(n), { id: `run-${n}`, flowId: n === 4 ? 'vip' : 'care', flowVersion: 1 });
       store.executions.commit(completedCommit('run-1', 'msg-1', { interaction: { record: interaction('int-1') } }));
       store.executions.commit({ ...completedCommit('run-2', 'msg-2'), status: 'waiting', steps: steps(2), waitKey: 'out-2' });
-      store.executions.commit({ ...completedCommit('run-4', 'msg-4'), steps: steps(4) });
+      store.executions.commit({ ...completedCommit('run-4', 'msg-4', { interaction: { record: interaction('int-4') } }), steps: steps(4) });
     });
 
     it('lists runs newest first with their steps, by flow, status, message, interaction and time', () => {
@@ -162,6 +162,9 @@ describe('ExecutionRepo', () => {
       expect(ids({ flowId: 'care', status: 'completed' })).toEqual(['run-1']);
       expect(ids({ messageId: 'msg-2' })).toEqual(['run-2']);
       expect(ids({ interactionId: 'int-1' })).toEqual(['run-1']);
+      expect(ids({ interactionIds: ['int-1', 'int-4', 'int-unknown'] })).toEqual(['run-4', 'run-1']);
+      expect(ids({ interactionIds: ['int-1', 'int-4'], flowId: 'vip' })).toEqual(['run-4']);
+      expect(ids({ interactionIds: [] })).toEqual([]);
       expect(ids({ since: at(3) })).toEqual(['run-4', 'run-3']);
       expect(ids({ limit: 1 })).toEqual(['run-4']);
     });

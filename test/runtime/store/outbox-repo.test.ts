@@ -71,6 +71,8 @@ describe('OutboxRepo', () => {
     expect(store.outbox.list({ status: 'sent' }).map((item) => item.id)).toEqual(['out-a']);
     expect(store.outbox.list({ status: 'pending', executionId: 'run-1' }).map((item) => item.id).sort()).toEqual(['out-b', 'out-c']);
     expect(store.outbox.list({ interactionId: 'int-1' })).toHaveLength(3);
+    expect(store.outbox.list({ interactionIds: ['int-0', 'int-1'], status: 'sent' }).map((item) => item.id)).toEqual(['out-a']);
+    expect(store.outbox.list({ interactionIds: ['int-0'] })).toEqual([]);
     expect(store.outbox.list({ executionId: 'run-2' })).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import type { Db } from './db.ts';
 import type { SqliteInteractionRepo } from './interaction-repo.ts';
 import type { SqliteMessageRepo } from './message-repo.ts';
 import type { SqliteOutboxRepo } from './outbox-repo.ts';
-import { FilteredQuery, fromJson, optional, prefixColumns, toJson } from './rows.ts';
+import { FilteredQuery, fromJson, inJsonList, optional, prefixColumns, toJson, withIdList } from './rows.ts';
 
 interface ExecutionRow {
   id: string;
@@ -99,7 +99,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
   private readonly selectSnapshot;
   private readonly selectWaiting;
   private readonly selectRunning;
-  private readonly query: FilteredQuery<ExecutionFilter, ExecutionRow>;
+  private readonly query: FilteredQuery<ReturnType<typeof withIdList<ExecutionFilter>>, ExecutionRow>;
   private readonly startTx;
   private readonly commitTx;
   private readonly recordTx;
@@ -134,7 +134,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
       `SELECT ${COLUMNS} FROM executions WHERE wait_key = ? AND status = 'waiting' ORDER BY started_at, rowid LIMIT 1`,
     );
     this.selectRunning = db.prepare<[], ExecutionRow>(`SELECT ${COLUMNS} FROM executions WHERE status = 'running' ORDER BY started_at, rowid`);
-    this.query = new FilteredQuery<ExecutionFilter, ExecutionRow>(
+    this.query = new FilteredQuery<ReturnType<typeof withIdList<ExecutionFilter>>, ExecutionRow>(
       db,
       `SELECT ${COLUMNS} FROM executions`,
       {
@@ -142,6 +142,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
         status: 'status = @status',
         messageId: 'message_id = @messageId',
         interactionId: 'interaction_id = @interactionId',
+        interactionIds: inJsonList('interaction_id', 'interactionIds'),
         since: 'started_at >= @since',
       },
       'started_at DESC, rowid DESC',
@@ -236,7 +237,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
   }
 
   list(filter: ExecutionFilter): ExecutionRecord[] {
-    return this.query.all(filter).map(toExecution);
+    return this.query.all(withIdList(filter)).map(toExecution);
   }
 
   snapshot(id: string): unknown {

@@ -2,7 +2,7 @@ import type { PlatformAction } from '../../engine/types.ts';
 import { newId } from '../../ids.ts';
 import { NotFoundError, type ClaimedOutboxItem, type OutboxRecord, type OutboxRepo, type OutboxStatus } from '../types.ts';
 import type { Db } from './db.ts';
-import { addSeconds, FilteredQuery, fromJson, optional, prefixColumns, toJson } from './rows.ts';
+import { addSeconds, FilteredQuery, fromJson, inJsonList, optional, prefixColumns, toJson, withIdList } from './rows.ts';
 
 interface OutboxRow {
   id: string;
@@ -83,7 +83,7 @@ export class SqliteOutboxRepo implements OutboxRepo {
   private readonly sentMessage;
   private readonly sentTx;
   private readonly failed;
-  private readonly query: FilteredQuery<OutboxFilter, OutboxRow>;
+  private readonly query: FilteredQuery<ReturnType<typeof withIdList<OutboxFilter>>, OutboxRow>;
 
   constructor(db: Db) {
     this.delivery = db.prepare<[string, string | null, string, string, string]>(
@@ -126,10 +126,15 @@ export class SqliteOutboxRepo implements OutboxRepo {
          next_attempt_at = CASE WHEN @next IS NOT NULL AND @next <= deadline_at THEN @next ELSE next_attempt_at END
        WHERE id = @id AND (@claim IS NULL OR claim_id = @claim) RETURNING ${SELECT_COLUMNS}`,
     );
-    this.query = new FilteredQuery<OutboxFilter, OutboxRow>(
+    this.query = new FilteredQuery<ReturnType<typeof withIdList<OutboxFilter>>, OutboxRow>(
       db,
       `SELECT ${SELECT_COLUMNS} FROM outbox`,
-      { status: 'status = @status', executionId: 'execution_id = @executionId', interactionId: 'interaction_id = @interactionId' },
+      {
+        status: 'status = @status',
+        executionId: 'execution_id = @executionId',
+        interactionId: 'interaction_id = @interactionId',
+        interactionIds: inJsonList('interaction_id', 'interactionIds'),
+      },
       'created_at DESC, rowid DESC',
     );
   }
@@ -172,7 +177,7 @@ export class SqliteOutboxRepo implements OutboxRepo {
   }
 
   list(filter: OutboxFilter): OutboxRecord[] {
-    return this.query.all(filter).map(toOutbox);
+    return this.query.all(withIdList(filter)).map(toOutbox);
   }
 
   /** Queues an action for its first attempt at `at`. Part of a run's commit. */

@@ -35,6 +35,15 @@ export function addSeconds(iso: string, seconds: number): string {
 
 type Bindable = string | number;
 
+/** SQL term for "column is one of a list bound as JSON text", for FilteredQuery conditions. */
+export const inJsonList = (column: string, parameter: string): string => `${column} IN (SELECT value FROM json_each(@${parameter}))`;
+
+/** A filter with its id list as the JSON text `inJsonList` binds. */
+export function withIdList<F extends { interactionIds?: readonly string[] }>(filter: F): Omit<F, 'interactionIds'> & { interactionIds?: string } {
+  const { interactionIds, ...rest } = filter;
+  return interactionIds === undefined ? rest : { ...rest, interactionIds: JSON.stringify(interactionIds) };
+}
+
 /**
  * A list query whose WHERE clause depends on which filters are set. Each
  * combination is prepared the first time it is used and reused after, so
