@@ -157,7 +157,11 @@ export function compileFlow(flow: Flow, hooks: RunHooks): AnyStateMachine {
       on: {
         'block.done': [
           ...(definition.waits ? [{ guard: ({ event }: { event: unknown }) => isWait(resultOf(event)), target: 'waiting', actions: assignPatch }] : []),
-          ...portTransitions(portOf).map((transition) => ({ ...transition, actions: assignPatch })),
+          // A result without a patch leaves the context as it is: no assign to resolve (most steps).
+          ...portTransitions(portOf).flatMap((transition) => [
+            { guard: (args: { event: unknown }) => transition.guard(args) && resultOf(args.event).patch !== undefined, target: transition.target, actions: assignPatch },
+            transition,
+          ]),
           ports.length === 0
             ? { target: `#flow.${FINAL_STATES.done}` }
             : {
