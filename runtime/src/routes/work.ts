@@ -98,8 +98,8 @@ export function workRoutes(deps: AppDeps): Hono {
       target: actionTarget(inbound.message),
       retryForSeconds: retryFor(record.account),
     };
-    const message = store.transaction(() => {
-      store.outbox.enqueue(action, { interactionId: record.id }, at);
+    const { outbox, message } = store.transaction(() => {
+      const queued = store.outbox.enqueue(action, { interactionId: record.id }, at);
       const out = store.messages.insertOutbound({
         id: newId(),
         channel: record.channel,
@@ -115,10 +115,10 @@ export function workRoutes(deps: AppDeps): Hono {
         at,
       });
       after?.();
-      return out;
+      return { outbox: queued, message: out };
     });
     deps.dispatcher?.kick();
-    return { outbox: store.outbox.get(action.id), message };
+    return { outbox, message };
   };
 
   app.post('/interactions/:id/reply', async (c) => {
@@ -155,9 +155,9 @@ export function workRoutes(deps: AppDeps): Hono {
         target: actionTarget(inbound.message),
         retryForSeconds: retryFor(record.account),
       };
-      store.outbox.enqueue(item, { interactionId: record.id }, now().toISOString());
+      const outbox = store.outbox.enqueue(item, { interactionId: record.id }, now().toISOString());
       deps.dispatcher?.kick();
-      return c.json({ outbox: store.outbox.get(item.id) }, 201);
+      return c.json({ outbox }, 201);
     });
   }
 

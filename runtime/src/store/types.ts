@@ -375,8 +375,6 @@ export interface ClaimedOutboxItem extends OutboxRecord {
 
 export interface OutboxRepo {
   get(id: string): OutboxRecord | undefined;
-  /** Pending items whose next attempt is due, oldest first (a look only: use claimDue to send them). */
-  due(now: string, limit: number): OutboxRecord[];
   /**
    * Claims up to `limit` due items for one attempt each, atomically: their next
    * attempt moves `leaseSeconds` ahead, so no other drain or dispatcher picks
@@ -400,7 +398,7 @@ export interface OutboxRepo {
   /** `interactionIds`: items of any of these interactions (an agent's own, in one query). */
   list(filter: { status?: OutboxStatus; executionId?: string; interactionId?: string; interactionIds?: readonly string[]; limit?: number }): OutboxRecord[];
   /** Queues an action (pending, due at `at`, dead after `at` + retryForSeconds). */
-  enqueue(action: PlatformAction & { id: string }, owner: { executionId?: string; interactionId?: string }, at: string): void;
+  enqueue(action: PlatformAction & { id: string }, owner: { executionId?: string; interactionId?: string }, at: string): OutboxRecord;
   /** A delivery report for something we sent, found by the id the platform gave it; false when it is not ours. */
   markDelivery(channel: string, platformResultId: string, status: string, error?: string): boolean;
 }

@@ -31,18 +31,22 @@ describe('OutboxRepo', () => {
     });
   });
 
-  it('hands out due items oldest first and says when the next is due', () => {
-    expect(store.outbox.due(at(0), 10)).toEqual([]);
+  it('hands out due items oldest first, each to one claim, and says when the next is due', () => {
+    const claimed = (now: number, limit: number) => store.outbox.claimDue(at(now), limit, 60).map((item) => item.id);
+    expect(claimed(0, 10)).toEqual([]);
     expect(store.outbox.nextDueAt()).toBe(at(1));
     store.outbox.markFailed('out-a', at(2), 'timeout', at(30));
-    expect(store.outbox.due(at(5), 10).map((item) => item.id)).toEqual(['out-b', 'out-c']);
-    expect(store.outbox.due(at(5), 1).map((item) => item.id)).toEqual(['out-b']);
-    expect(store.outbox.due(at(30), 10).map((item) => item.id)).toEqual(['out-b', 'out-c', 'out-a']);
+    expect(claimed(5, 1)).toEqual(['out-b']);
+    // out-b is leased to the first claim until 65 s
+    expect(claimed(5, 10)).toEqual(['out-c']);
+    expect(claimed(29, 10)).toEqual([]);
+    expect(claimed(30, 10)).toEqual(['out-a']);
 
     store.outbox.markSent('out-b', at(3), 'tweet-99');
     store.outbox.markSent('out-c', at(3));
     expect(store.outbox.get('out-b')).toMatchObject({ status: 'sent', attempts: 1, platformResultId: 'tweet-99', updatedAt: at(3) });
-    expect(store.outbox.nextDueAt()).toBe(at(30));
+    // out-a's lease
+    expect(store.outbox.nextDueAt()).toBe(at(90));
     store.outbox.markSent('out-a', at(31));
     expect(store.outbox.nextDueAt()).toBeUndefined();
   });
@@ -56,9 +60,16 @@ describe('OutboxRepo', () => {
 
     const dead = store.outbox.markFailed('out-a', at(61), 'still down', at(90));
     expect(dead).toMatchObject({ status: 'dead', attempts: 3, lastError: 'still down', nextAttemptAt: at(61) });
-    expect(store.outbox.due(at(1000), 10).map((item) => item.id)).not.toContain('out-a');
+    expect(store.outbox.claimDue(at(1000), 10, 60).map((item) => item.id)).not.toContain('out-a');
 
     expect(store.outbox.markFailed('out-b', at(2), 'bad request', undefined)).toMatchObject({ status: 'dead', attempts: 1 });
+  });
+
+  it('returns an agent\'s queued action as a read would give it', () => {
+    const queued = store.transaction(() => store.outbox.enqueue(reply('out-agent', 'msg-1', 30), { interactionId: 'int-1' }, at(7)));
+    expect(queued).toEqual(store.outbox.get('out-agent'));
+    expect(queued).toMatchObject({ status: 'pending', interactionId: 'int-1', nextAttemptAt: at(7), deadlineAt: at(37) });
+    expect(queued.executionId).toBeUndefined();
   });
 
   it('refuses to mark an unknown item', () => {

@@ -75,7 +75,6 @@ function toOutbox(row: OutboxRow): OutboxRecord {
 export class SqliteOutboxRepo implements OutboxRepo {
   private readonly selectOne;
   private readonly delivery;
-  private readonly selectDue;
   private readonly claim;
   private readonly selectNextDue;
   private readonly insertRow;
@@ -90,9 +89,6 @@ export class SqliteOutboxRepo implements OutboxRepo {
       'UPDATE outbox SET delivery_status = ?, delivery_error = ?, updated_at = ? WHERE channel = ? AND platform_result_id = ?',
     );
     this.selectOne = db.prepare<[string], OutboxRow>(`SELECT ${SELECT_COLUMNS} FROM outbox WHERE id = ?`);
-    this.selectDue = db.prepare<[string, number], OutboxRow>(
-      `SELECT ${SELECT_COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?`,
-    );
     // One statement: the rows are chosen and leased under the same write lock, so two claimants never share one.
     this.claim = db.prepare<{ now: string; limit: number; until: string; claim: string }, OutboxRow>(
       `UPDATE outbox SET next_attempt_at = @until, claim_id = @claim, sending_since = @now
@@ -144,10 +140,6 @@ export class SqliteOutboxRepo implements OutboxRepo {
     return row && toOutbox(row);
   }
 
-  due(now: string, limit: number): OutboxRecord[] {
-    return this.selectDue.all(now, limit).map(toOutbox);
-  }
-
   claimDue(now: string, limit: number, leaseSeconds: number): ClaimedOutboxItem[] {
     const claim = newId();
     return this.claim
@@ -180,9 +172,9 @@ export class SqliteOutboxRepo implements OutboxRepo {
     return this.query.all(withIdList(filter)).map(toOutbox);
   }
 
-  /** Queues an action for its first attempt at `at`. Part of a run's commit. */
-  enqueue(action: PlatformAction & { id: string }, owner: { executionId?: string; interactionId?: string }, at: string): void {
-    this.insertRow.run({
+  /** Queues an action for its first attempt at `at` (part of a run's commit, or an agent's action); returns the item as stored. */
+  enqueue(action: PlatformAction & { id: string }, owner: { executionId?: string; interactionId?: string }, at: string): OutboxRecord {
+    const row: OutboxRow = {
       id: action.id,
       execution_id: owner.executionId ?? null,
       interaction_id: owner.interactionId ?? null,
@@ -201,6 +193,8 @@ export class SqliteOutboxRepo implements OutboxRepo {
       platform_result_id: null,
       created_at: at,
       updated_at: at,
-    });
+    };
+    this.insertRow.run(row);
+    return toOutbox(row);
   }
 }
