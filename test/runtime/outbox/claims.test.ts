@@ -1,18 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../runtime/src/store/index.ts';
-import { at, completedCommit, interaction, message, reply } from '../store/fixtures.ts';
+import type { Store } from '../../../runtime/src/store/index.ts';
+import { at, storeWithQueuedReplies } from '../store/fixtures.ts';
 
 describe('OutboxRepo claims', () => {
   let store: Store;
   beforeEach(() => {
-    store = openStore(':memory:');
-    store.executions.start(message(1), { id: 'run-1', flowId: 'care', flowVersion: 1 });
-    store.executions.commit(
-      completedCommit('run-1', 'msg-1', {
-        actions: [reply('out-a', 'msg-1', 60), reply('out-b', 'msg-1', 60), reply('out-c', 'msg-1', 60)],
-        interaction: { record: interaction('int-1') },
-      }),
-    );
+    store = storeWithQueuedReplies(['out-a', 'out-b', 'out-c']);
   });
   afterEach(() => store.close());
 

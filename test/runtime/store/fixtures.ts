@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Flow } from '../../../schemas/flow.ts';
 import type { PlatformAction, Step, StoredMessage } from '../../../runtime/src/engine/types.ts';
-import type { InteractionRecord, RunCommit } from '../../../runtime/src/store/index.ts';
+import { openStore, type InteractionRecord, type RunCommit, type Store } from '../../../runtime/src/store/index.ts';
 
 export const T0 = '2026-03-02T10:00:00.000Z';
 
@@ -103,4 +103,14 @@ export function completedCommit(executionId: string, messageId: string, override
     at: at(1),
     ...overrides,
   };
+}
+
+/** An in-memory store holding one finished run (run-1, msg-1, filed under int-1) that queued these replies at at(1), each retried for 60 s. */
+export function storeWithQueuedReplies(ids: string[]): Store {
+  const store = openStore(':memory:');
+  store.executions.start(message(1), { id: 'run-1', flowId: 'care', flowVersion: 1 });
+  store.executions.commit(
+    completedCommit('run-1', 'msg-1', { actions: ids.map((id) => reply(id, 'msg-1', 60)), interaction: { record: interaction('int-1') } }),
+  );
+  return store;
 }

@@ -1,19 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NotFoundError, openStore, type Store } from '../../../runtime/src/store/index.ts';
-import { at, completedCommit, interaction, message, reply } from './fixtures.ts';
+import { NotFoundError, type Store } from '../../../runtime/src/store/index.ts';
+import { at, reply, storeWithQueuedReplies } from './fixtures.ts';
 
 describe('OutboxRepo', () => {
   let store: Store;
   beforeEach(() => {
-    store = openStore(':memory:');
-    store.executions.start(message(1), { id: 'run-1', flowId: 'care', flowVersion: 1 });
-    // Three replies queued at at(1), each retried for 60 s.
-    store.executions.commit(
-      completedCommit('run-1', 'msg-1', {
-        actions: [reply('out-b', 'msg-1', 60), reply('out-a', 'msg-1', 60), reply('out-c', 'msg-1', 60)],
-        interaction: { record: interaction('int-1') },
-      }),
-    );
+    store = storeWithQueuedReplies(['out-b', 'out-a', 'out-c']);
   });
   afterEach(() => store.close());
 
