@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Resource } from '../../schemas/resources/index.ts';
-import { errorText, getFlow, listFlows, listResources, type FlowDetail, type FlowSummary } from './api/client.ts';
-import { useRequest, type RequestState } from './api/use-request.ts';
+import { getFlow, listFlows, listResources, type FlowDetail, type FlowSummary } from './api/client.ts';
+import { useReloading, useRequest, type Reloading, type RequestState } from './api/use-request.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { useAuth, type Auth } from './auth/use-auth.ts';
 import { FlowEditor } from './editor/FlowEditor.tsx';
@@ -11,22 +11,10 @@ import { ResourcesPage } from './resources/ResourcesPage.tsx';
 import { Supervisor } from './supervisor/Supervisor.tsx';
 import { flowHash, LeaveDialog, useNavigation } from './navigation.tsx';
 
-/** A list that keeps showing the last answer while it reloads. */
-function useReloading<T>(load: (signal: AbortSignal) => Promise<T>): [RequestState<T>, () => void] {
-  const [state, setState] = useState<RequestState<T>>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal).then(
-      (data) => setState({ status: 'ready', data }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'failed', error: errorText(error) });
-      },
-    );
-    return () => controller.abort();
-    // `load` is a module-level function; only a reload asks again.
-  }, [generation]);
-  return [state, useCallback(() => setGeneration((n) => n + 1), [])];
+/** A list as the sidebar shows it: the last answer while it reloads, the error once a reload failed. */
+function asRequestState<T>({ data, error }: Reloading<T>): RequestState<T> {
+  if (error !== undefined) return { status: 'failed', error };
+  return data === undefined ? { status: 'loading' } : { status: 'ready', data };
 }
 
 const loadFlows = (signal: AbortSignal) => listFlows(signal);
@@ -51,9 +39,13 @@ export function App() {
 function Workspace({ auth }: { auth: Auth }) {
   const { route, navigate, pending, stay, leave } = useNavigation();
   const openFlow = useCallback((id: string | null) => navigate(flowHash(id)), [navigate]);
-  const [flows, reloadFlows] = useReloading<FlowSummary[]>(loadFlows);
-  const [resourceState, reloadResources] = useReloading<Resource[]>(loadResources);
-  const resources = resourceState.status === 'ready' ? resourceState.data : undefined;
+  const flowList = useReloading<FlowSummary[]>(loadFlows);
+  const flows = asRequestState(flowList);
+  const reloadFlows = flowList.reload;
+  const resourceList = useReloading<Resource[]>(loadResources);
+  const reloadResources = resourceList.reload;
+  // A failed reload keeps the resources loaded before: the editor still checks references against them.
+  const resources = resourceList.data;
   const selectedId = route.page === 'flows' ? route.flowId : null;
   const flow = useRequest(selectedId, loadFlow);
 

@@ -54,12 +54,18 @@ export function FlowList({ flows, selectedId, onSelect, onDuplicate, onDelete }:
             <span className="flow-list__actions">
               {onDuplicate && (
                 <button type="button" className="icon-button" title={`Duplicate ${flow.name}`} aria-label={`Duplicate ${flow.name}`} onClick={() => onDuplicate(flow)}>
-                  ⧉
+                  {/* Drawn, not a character: no font on every machine has a copy sign. */}
+                  <svg className="icon-button__icon" viewBox="0 0 16 16" aria-hidden="true">
+                    <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+                    <path d="M10.5 3.5v-0.5a1.5 1.5 0 0 0-1.5-1.5h-5a1.5 1.5 0 0 0-1.5 1.5v5a1.5 1.5 0 0 0 1.5 1.5h0.5" />
+                  </svg>
                 </button>
               )}
               {onDelete && (
                 <button type="button" className="icon-button icon-button--danger" title={`Delete ${flow.name}`} aria-label={`Delete ${flow.name}`} onClick={() => onDelete(flow)}>
-                  🗑
+                  <svg className="icon-button__icon" viewBox="0 0 16 16" aria-hidden="true">
+                    <path d="M2.5 4.5h11M6.5 4.5v-2h3v2M4 4.5l0.75 9h6.5l0.75-9M6.75 7v4.5M9.25 7v4.5" />
+                  </svg>
                 </button>
               )}
             </span>

@@ -1,10 +1,11 @@
 import './supervisor.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Flag, Queue } from '../../../schemas/resources/index.ts';
 import { errorText, listResources, setFlag } from '../api/client.ts';
 import { FlagSwitch } from '../resources/FlagEditor.tsx';
 import { formatAge } from './age.ts';
 import { listAgents, listLiveInteractions, transferInteraction, type AgentRow, type InteractionRow } from './api.ts';
+import { useReloading } from '../api/use-request.ts';
 import { useAcdStream, useNow } from './live.ts';
 import { QueueCard, Reassign } from './QueueCard.tsx';
 
@@ -28,31 +29,6 @@ async function loadSnapshot(signal: AbortSignal): Promise<Snapshot> {
   return { agents, interactions, queues: [...queues].sort(byName), flags: [...flags].sort(byName), loadedAt: Date.now() };
 }
 
-/** The snapshot, kept on screen while it reloads; a failed reload keeps the last one and says why. */
-function useSnapshot(): { data?: Snapshot; error?: string; loading: boolean; reload: () => void } {
-  const [data, setData] = useState<Snapshot>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    loadSnapshot(controller.signal).then(
-      (snapshot) => {
-        setData(snapshot);
-        setError(undefined);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(errorText(failure));
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [generation]);
-  return { data, error, loading, reload: useCallback(() => setGeneration((n) => n + 1), []) };
-}
 
 /**
  * The supervisor's view: agents and their states, each queue's waiting
@@ -61,7 +37,8 @@ function useSnapshot(): { data?: Snapshot; error?: string; loading: boolean; rel
  * The ACD's event stream brings changes in; the ages tick on a display timer.
  */
 export function Supervisor() {
-  const { data, error, loading, reload } = useSnapshot();
+  // The snapshot stays on screen while it reloads; a failed reload keeps the last one and says why.
+  const { data, error, loading, reload } = useReloading(loadSnapshot);
   const now = useNow(1000);
   const live = useAcdStream(reload);
   const [actionError, setActionError] = useState<string>();
