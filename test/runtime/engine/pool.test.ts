@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedFromFolder } from '../../../runtime/src/deploy/seed.ts';
 import { Engine } from '../../../runtime/src/engine/engine.ts';
 import type { EnginePool } from '../../../runtime/src/engine/pool/pool.ts';
 import { openStore, type Store } from '../../../runtime/src/store/index.ts';
+import type { Flow } from '../../../schemas/flow.ts';
 import type { InboundMessage } from '../../../schemas/message.ts';
 
 const FLOWS = join(import.meta.dirname, '..', '..', '..', 'flows');
@@ -85,6 +88,48 @@ describe('Engine with a worker thread for the flows', () => {
     expect(stored?.status).toBe('completed');
     expect(stored?.steps.map((step) => step.nodeId)).toEqual(outcome.steps.map((step) => step.nodeId));
     expect(store.messages.get(outcome.messageId!)?.interactionId).toBe(outcome.interactionId);
+  });
+
+  it('keeps the run\'s clock going in the worker: a block after a slow one sees the later time', async () => {
+    // A clock that runs in real time from an hour of our choosing, like a server's, only not today's.
+    const skew = OPEN.getTime() - Date.now();
+    const clocked = new Engine({ store, now: () => new Date(Date.now() + skew), workers: 1, log: () => {} });
+    const slow = createServer((_request, response) => setTimeout(() => response.end('{}'), 400));
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const flow: Flow = {
+        id: 'clock', name: 'Clock', trigger: { accounts: ['clock-twitter'] },
+        nodes: [
+          { id: 'start', type: 'twitter-trigger', version: 1, config: {} },
+          { id: 'before', type: 'set-data', version: 1, config: { assignments: [{ name: 'before', value: '{{ now }}' }] } },
+          { id: 'call', type: 'http-request', version: 1, config: { url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`, timeoutMs: 5000 } },
+          { id: 'after', type: 'set-data', version: 1, config: { assignments: [{ name: 'after', value: '{{ now }}' }] } },
+          { id: 'done', type: 'end', version: 1, config: {} },
+        ],
+        edges: [
+          { from: 'start', port: 'mention', to: 'before' },
+          { from: 'before', port: 'out', to: 'call' },
+          { from: 'call', port: 'success', to: 'after' },
+          { from: 'call', port: 'failure', to: 'after' },
+          { from: 'after', port: 'out', to: 'done' },
+        ],
+      };
+      store.resources.put({ kind: 'account', id: 'clock-twitter', name: '@Clock', channel: 'twitter', platformId: '9' });
+      store.flows.create(flow);
+      store.flows.publish(flow.id, flow, 'test');
+      clocked.reloadFlows();
+      const outcome = await clocked.receive({ ...mention('t-6', 'what time is it?'), account: 'clock-twitter' });
+      expect(insides(clocked).mainMachines.size).toBe(0);
+      // set-data's reason quotes what it set: `set before = "2026-…Z"`
+      const said = (name: string) => Date.parse(/\d{4}-\d\d-\d\dT[\d:.]+Z/.exec(store.executions.get(outcome.executionId!)?.steps.find((step) => step.nodeId === name)?.reason ?? '')?.[0] ?? '');
+      const [before, after] = [said("before"), said("after")];
+      expect(before - OPEN.getTime()).toBeGreaterThanOrEqual(0);
+      expect(before - OPEN.getTime()).toBeLessThan(5_000);
+      expect(after - before).toBeGreaterThanOrEqual(390);
+    } finally {
+      await clocked.close();
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 
   it('runs flows on its own thread again once the worker is gone', async () => {

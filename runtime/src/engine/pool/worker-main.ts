@@ -37,9 +37,10 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   if (message.flow) flows.set(key, message.flow);
   const document = flows.get(key);
   if (!document) return post({ type: 'failed', runId: message.runId, error: `flow ${key} was never sent to this worker` });
-  // The run's clock is the time the runtime took the message in.
-  const at = new Date(message.at);
-  const state = newRunState({ now: () => at, dryRun: false, resources: reader, contacts, fetch });
+  // The run's clock starts at the runtime's time when it handed the run over (its clock may be
+  // a test's) and goes on from there in real time, as it does for a run on the runtime's thread.
+  const offset = Date.parse(message.at) - Date.now();
+  const state = newRunState({ now: () => new Date(Date.now() + offset), dryRun: false, resources: reader, contacts, fetch });
   try {
     const outcome = await runner.execute(message.runId, state, runner.machineFor({ flowId, version, document }), message.context);
     post({ type: 'done', runId: message.runId, outcome });
