@@ -159,10 +159,16 @@ function lenientAccounts(accounts: Account[]): AccountDirectory {
   };
 }
 
+/** An environment setting, trimmed; unset when empty (`FOO= cmd` means "not set", as in most shells' tools). */
+function env(name: string): string | undefined {
+  return process.env[name]?.trim() || undefined;
+}
+
 /** Sign-in is on unless SWITCHYARD_AUTH=off (a developer machine); the first admin and the sample agents' passwords may come from the environment. */
 function authFromEnv(): AuthOptions {
-  const setting = (process.env.SWITCHYARD_AUTH ?? 'on').trim().toLowerCase();
+  const setting = (env('SWITCHYARD_AUTH') ?? 'on').toLowerCase();
   if (setting !== 'on' && setting !== 'off') throw new UsageError(`SWITCHYARD_AUTH must be "on" or "off", not "${process.env.SWITCHYARD_AUTH}"`);
+  // Passwords as given, spaces and all; empty is unset.
   const adminPassword = process.env.SWITCHYARD_ADMIN_PASSWORD || undefined;
   const agentPassword = process.env.SWITCHYARD_AGENT_PASSWORD || undefined;
   for (const [name, value] of [['SWITCHYARD_ADMIN_PASSWORD', adminPassword], ['SWITCHYARD_AGENT_PASSWORD', agentPassword]] as const) {
@@ -176,17 +182,17 @@ async function serveCommand(args: string[]): Promise<number> {
     args,
     options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, seed: { type: 'string' } },
   });
-  const port = Number(values.port ?? process.env.SWITCHYARD_PORT ?? 8080);
+  const port = Number(values.port ?? env('SWITCHYARD_PORT') ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${values.port}" is not a port number`);
-  const dataDir = values.data ?? process.env.SWITCHYARD_DATA ?? 'data';
-  const engineWorkers = Number(process.env.SWITCHYARD_ENGINE_WORKERS ?? 1);
+  const dataDir = values.data ?? env('SWITCHYARD_DATA') ?? 'data';
+  const engineWorkers = Number(env('SWITCHYARD_ENGINE_WORKERS') ?? 1);
   if (!Number.isInteger(engineWorkers) || engineWorkers < 0 || engineWorkers > 16) {
     throw new UsageError(`SWITCHYARD_ENGINE_WORKERS must be a whole number from 0 to 16, not "${process.env.SWITCHYARD_ENGINE_WORKERS}"`);
   }
   const designerDir = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'designer', 'dist');
   const runtime = await startRuntime({
     database: join(dataDir, 'switchyard.db'),
-    host: values.host ?? process.env.SWITCHYARD_HOST ?? '127.0.0.1',
+    host: values.host ?? env('SWITCHYARD_HOST') ?? '127.0.0.1',
     port,
     seed: values.seed,
     designerDir,

@@ -113,7 +113,7 @@ export async function startRuntime(options: RuntimeOptions, listen = true): Prom
         resolve();
       });
     });
-    log('switchyard is listening', { url });
+    log('switchyard is listening', { url, engineWorkers: options.engineWorkers ?? 0 });
   }
   const close = async () => {
     await new Promise<void>((resolve) => {

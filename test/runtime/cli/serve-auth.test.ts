@@ -18,6 +18,7 @@ interface Served {
   child: ChildProcess;
   url: string;
   stdout: () => string;
+  stderr: () => string;
 }
 
 function serve(dataDir: string, env: Record<string, string> = {}): Promise<Served> {
@@ -33,7 +34,7 @@ function serve(dataDir: string, env: Record<string, string> = {}): Promise<Serve
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!, stdout: () => output });
+      if (match) resolve({ child, url: match[1]!, stdout: () => output, stderr: () => errors });
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}${errors}`)));
   });
@@ -104,6 +105,15 @@ describe('switchyard serve: sign-in', () => {
     // An agent is not an admin.
     expect((await fetch(`${served.url}/api/users`, { headers: { authorization: `Bearer ${alice.token}` } })).status).toBe(403);
   }, 30_000);
+
+  it('takes an empty setting as unset: SWITCHYARD_AUTH= is the default (on), an empty port or worker count the default', async () => {
+    const served = await start(dataDir(), { SWITCHYARD_AUTH: '', SWITCHYARD_ENGINE_WORKERS: '', SWITCHYARD_HOST: ' ' });
+    expect(served.stdout()).toContain('admin');
+    expect((await fetch(`${served.url}/api/flows`)).status).toBe(401);
+    // The runtime's log (stderr) says so before the "running at" line; the pipes may deliver out of order.
+    for (let tries = 0; tries < 50 && !served.stderr().includes('switchyard is listening'); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(served.stderr()).toContain('"engineWorkers":1');
+  });
 
   it('is off with SWITCHYARD_AUTH=off: every route open, no user created', async () => {
     const served = await start(dataDir(), { SWITCHYARD_AUTH: 'off' });
