@@ -96,7 +96,7 @@ const tenths = (ms: number) => Math.round(ms * 10) / 10;
 let wrkRuns = 0;
 function loadWithWrk(url: string, seconds: number): Promise<LoadResult> {
   const script = join(import.meta.dirname, 'messages.lua');
-  const env = { ...process.env, BENCH_RUN: `${process.pid}-${++wrkRuns}` };
+  const env = { ...process.env, BENCH_RUN: `${process.pid}-${++wrkRuns}`, BENCH_TEXTS: TEXTS.join('\n'), BENCH_AUTHORS: String(AUTHORS) };
   return new Promise((resolve, reject) => {
     execFile('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url], { env }, (error, stdout) => {
       if (error) return reject(error);

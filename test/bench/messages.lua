@@ -1,17 +1,10 @@
 -- wrk script for the engine benchmark: the same messages engine-bench.ts sends with autocannon
--- (5,000 authors, Twitter mentions and DMs, Facebook comments, texts that match a rule or none),
+-- (its authors, Twitter mentions and DMs, Facebook comments, its texts, which match a rule or none),
 -- each with a platform message id of its own. Prints the figures as one JSON line at the end.
-local TEXTS = {
-  'My invoice is wrong, I was charged twice',
-  'The app keeps crashing when I log in',
-  'Just wanted to say thanks, great service!',
-  'Where is my order? It is late',
-  'hello',
-  'refund please, the payment failed',
-  'Is there an outage? Nothing loads',
-  'Nice new logo',
-}
-local AUTHORS = 5000
+-- engine-bench.ts hands over the texts (one a line, in BENCH_TEXTS) and the number of authors.
+local TEXTS = {}
+for text in string.gmatch(os.getenv('BENCH_TEXTS') or 'hello', '[^\n]+') do TEXTS[#TEXTS + 1] = text end
+local AUTHORS = tonumber(os.getenv('BENCH_AUTHORS') or '5000')
 local run = os.getenv('BENCH_RUN') or tostring(os.time())
 local headers = { ['Content-Type'] = 'application/json' }
 local sequence = 0
