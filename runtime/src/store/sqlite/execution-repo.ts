@@ -13,7 +13,7 @@ import type { Db } from './db.ts';
 import type { SqliteInteractionRepo } from './interaction-repo.ts';
 import type { SqliteMessageRepo } from './message-repo.ts';
 import type { SqliteOutboxRepo } from './outbox-repo.ts';
-import { FilteredQuery, fromJson, inJsonList, optional, prefixColumns, toJson, withIdList } from './rows.ts';
+import { FilteredQuery, fromJson, inJsonList, optional, prefixColumns, toJson, withIdList, type WithIdList } from './rows.ts';
 
 interface ExecutionRow {
   id: string;
@@ -99,7 +99,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
   private readonly selectSnapshot;
   private readonly selectWaiting;
   private readonly selectRunning;
-  private readonly query: FilteredQuery<ReturnType<typeof withIdList<ExecutionFilter>>, ExecutionRow>;
+  private readonly query: FilteredQuery<WithIdList<ExecutionFilter>, ExecutionRow>;
   private readonly startTx;
   private readonly commitTx;
   private readonly recordTx;
@@ -134,7 +134,7 @@ export class SqliteExecutionRepo implements ExecutionRepo {
       `SELECT ${COLUMNS} FROM executions WHERE wait_key = ? AND status = 'waiting' ORDER BY started_at, rowid LIMIT 1`,
     );
     this.selectRunning = db.prepare<[], ExecutionRow>(`SELECT ${COLUMNS} FROM executions WHERE status = 'running' ORDER BY started_at, rowid`);
-    this.query = new FilteredQuery<ReturnType<typeof withIdList<ExecutionFilter>>, ExecutionRow>(
+    this.query = new FilteredQuery<WithIdList<ExecutionFilter>, ExecutionRow>(
       db,
       `SELECT ${COLUMNS} FROM executions`,
       {

@@ -2,7 +2,7 @@ import type { PlatformAction } from '../../engine/types.ts';
 import { newId } from '../../ids.ts';
 import { NotFoundError, type ClaimedOutboxItem, type OutboxRecord, type OutboxRepo, type OutboxStatus } from '../types.ts';
 import type { Db } from './db.ts';
-import { addSeconds, FilteredQuery, fromJson, inJsonList, optional, prefixColumns, toJson, withIdList } from './rows.ts';
+import { addSeconds, FilteredQuery, fromJson, inJsonList, optional, prefixColumns, toJson, withIdList, type WithIdList } from './rows.ts';
 
 interface OutboxRow {
   id: string;
@@ -82,7 +82,7 @@ export class SqliteOutboxRepo implements OutboxRepo {
   private readonly sentMessage;
   private readonly sentTx;
   private readonly failed;
-  private readonly query: FilteredQuery<ReturnType<typeof withIdList<OutboxFilter>>, OutboxRow>;
+  private readonly query: FilteredQuery<WithIdList<OutboxFilter>, OutboxRow>;
 
   constructor(db: Db) {
     this.delivery = db.prepare<[string, string | null, string, string, string]>(
@@ -122,7 +122,7 @@ export class SqliteOutboxRepo implements OutboxRepo {
          next_attempt_at = CASE WHEN @next IS NOT NULL AND @next <= deadline_at THEN @next ELSE next_attempt_at END
        WHERE id = @id AND (@claim IS NULL OR claim_id = @claim) RETURNING ${SELECT_COLUMNS}`,
     );
-    this.query = new FilteredQuery<ReturnType<typeof withIdList<OutboxFilter>>, OutboxRow>(
+    this.query = new FilteredQuery<WithIdList<OutboxFilter>, OutboxRow>(
       db,
       `SELECT ${SELECT_COLUMNS} FROM outbox`,
       {

@@ -38,8 +38,10 @@ type Bindable = string | number;
 /** SQL term for "column is one of a list bound as JSON text", for FilteredQuery conditions. */
 export const inJsonList = (column: string, parameter: string): string => `${column} IN (SELECT value FROM json_each(@${parameter}))`;
 
-/** A filter with its id list as the JSON text `inJsonList` binds. */
-export function withIdList<F extends { interactionIds?: readonly string[] }>(filter: F): Omit<F, 'interactionIds'> & { interactionIds?: string } {
+/** A list filter as FilteredQuery binds it: its id list as the JSON text `inJsonList` reads. */
+export type WithIdList<F> = Omit<F, 'interactionIds'> & { interactionIds?: string };
+
+export function withIdList<F extends { interactionIds?: readonly string[] }>(filter: F): WithIdList<F> {
   const { interactionIds, ...rest } = filter;
   return interactionIds === undefined ? rest : { ...rest, interactionIds: JSON.stringify(interactionIds) };
 }
