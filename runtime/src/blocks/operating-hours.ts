@@ -43,7 +43,8 @@ export const operatingHours: Executor<ConfigOf<'operating-hours'>> = async ({ co
   const where = `${schedule.timeZone}, local time ${check.localTime}`;
   const details = { schedule: schedule.id, timeZone: schedule.timeZone, weekday: check.weekday, localTime: check.localTime };
   if (check.range) {
-    return { port: 'open', reason: `open: ${day} ${show(check.range)} ${where}`, details: { ...details, range: check.range } };
+    // `range` first: a literal that starts with a spread and adds keys is slow on Node 20 (engine/context.ts).
+    return { port: 'open', reason: `open: ${day} ${show(check.range)} ${where}`, details: { range: check.range, ...details } };
   }
   const hours = check.ranges.length > 0 ? `${day} hours are ${check.ranges.map(show).join(', ')}` : `no hours on ${day}`;
   return { port: 'closed', reason: `closed: ${hours} (${where})`, details };

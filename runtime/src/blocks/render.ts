@@ -9,7 +9,8 @@ export function contextRoots(context: RunContext): Record<string, unknown> {
 
 /** What a template sees: the roots listed in TEMPLATE_ROOTS, nothing else. */
 function templateScope(context: RunContext, now: Date): Record<string, unknown> {
-  return { ...contextRoots(context), now: now.toISOString() };
+  // `now` first: a literal that starts with a spread and adds keys is slow on Node 20 (engine/context.ts).
+  return { now: now.toISOString(), ...contextRoots(context) };
 }
 
 /** Renders a Liquid template against the run context. Throws when the template does not parse or a filter fails. */

@@ -136,7 +136,8 @@ export class Engine {
   }
 
   private stamp(inbound: InboundMessage): StoredMessage {
-    return { ...inbound, id: newId(), receivedAt: inbound.receivedAt ?? this.now().toISOString() };
+    // Object.assign, not `{ ...inbound, id }`: see applyPatch.
+    return Object.assign({}, inbound, { id: newId(), receivedAt: inbound.receivedAt ?? this.now().toISOString() });
   }
 
   private store(message: StoredMessage): Accepted {

@@ -18,8 +18,13 @@ export function newRunState(base: Pick<RunServices, 'now' | 'dryRun' | 'resource
     steps: [],
     seq: 0,
     actions: [],
+    // Listed, not `...base`: see applyPatch in context.ts.
     services: {
-      ...base,
+      now: base.now,
+      dryRun: base.dryRun,
+      resources: base.resources,
+      contacts: base.contacts,
+      fetch: base.fetch,
       enqueueAction: (action) => {
         const id = newId();
         state.actions.push({ ...action, id });

@@ -68,14 +68,15 @@ export class FlowRunner {
       const { snapshot, persisted } = await drive(machine, { input: { runId, run }, ...restore });
       const context = (snapshot.context as MachineContext).run;
       const base = { steps: state.steps, actions: state.actions, route: state.route, context };
+      // Each outcome starts with a plain key, not with `...base` (see applyPatch in context.ts).
       if (snapshot.status === 'active') {
         const waitingStep = state.steps.at(-1);
-        return { ...base, status: 'waiting', snapshot: persisted, waitKey: waitingStep?.details?.waitKey as string | undefined };
+        return { status: 'waiting', ...base, snapshot: persisted, waitKey: waitingStep?.details?.waitKey as string | undefined };
       }
-      if (snapshot.status === 'error') return { ...base, status: 'failed', error: String(snapshot.error) };
+      if (snapshot.status === 'error') return { status: 'failed', ...base, error: String(snapshot.error) };
       const error = (snapshot.context as MachineContext).error;
       const status: RunStatus = snapshot.value === FINAL_STATES.failed ? 'failed' : snapshot.value === FINAL_STATES.unmatched ? 'unmatched' : 'completed';
-      return { ...base, status, error };
+      return { status, ...base, error };
     } finally {
       this.runs.delete(runId);
     }

@@ -324,7 +324,8 @@ export function createdInteraction(commit: RunCommit): InteractionRecord | undef
   const created = commit.interaction;
   if (!created || created.joinId !== undefined) return undefined;
   const at = commit.messageAt ?? commit.at;
-  return { ...created.record, flags: [], createdAt: at, updatedAt: at };
+  // Object.assign, not a spread with added keys (docs/performance.md).
+  return Object.assign({}, created.record, { flags: [], createdAt: at, updatedAt: at });
 }
 
 export interface ExecutionRepo {
