@@ -1,16 +1,17 @@
 import type { ConfigOf } from '../../../schemas/blocks/index.ts';
 import { MATCH_KEYS } from '../../../schemas/blocks/identify-contact.ts';
-import type { ConversationView, Executor, StoredMessage } from '../engine/types.ts';
+import type { ConversationView, Executor, IdentifyOptions, StoredMessage } from '../engine/types.ts';
+
+/** The look-up a block's config asks for, defaults filled in (also used to do it ahead: engine/lookup-ahead.ts). */
+export function identifyOptions(config: ConfigOf<'identify-contact'>): IdentifyOptions {
+  return { createIfMissing: config.createIfMissing ?? true, continuityHours: config.continuityHours ?? 72, matchBy: [...(config.matchBy ?? MATCH_KEYS)] };
+}
 
 export const identifyContact: Executor<ConfigOf<'identify-contact'>> = async ({ config, context, services }) => {
   const { message } = context;
-  const createIfMissing = config.createIfMissing ?? true;
-  const matchBy = [...(config.matchBy ?? MATCH_KEYS)];
-  const { contact, conversation, matchedBy } = await services.contacts.identify(message, {
-    createIfMissing,
-    continuityHours: config.continuityHours ?? 72,
-    matchBy,
-  });
+  const options = identifyOptions(config);
+  const { createIfMissing, matchBy } = options;
+  const { contact, conversation, matchedBy } = await services.contacts.identify(message, options);
   if (!contact) {
     const why = createIfMissing ? 'and none could be created' : 'and creating contacts is off';
     return { port: 'unknown', reason: `no contact matches ${author(message)} by ${matchBy.join(', ')}, ${why}` };

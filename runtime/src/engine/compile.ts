@@ -72,7 +72,7 @@ export function activeNode(value: unknown): { nodeId: string; waiting: boolean }
  * of a run's time here: V8 keeps what such literals reach alive through
  * scavenges, so every run's objects ended in the old generation.)
  */
-class StepArgs implements ExecutorArgs<unknown> {
+export class StepArgs implements ExecutorArgs<unknown> {
   private controller?: AbortController;
 
   constructor(
@@ -242,7 +242,8 @@ export function compileFlow(flow: Flow, hooks: RunHooks): AnyStateMachine {
   return machine as unknown as AnyStateMachine;
 }
 
-function acceptsMessage(definition: AnyBlockDefinition, run: RunContext): boolean {
+/** Whether a trigger block takes this message (its channels and visibility); the run starts at the first that does. */
+export function acceptsMessage(definition: AnyBlockDefinition, run: RunContext): boolean {
   const trigger = definition.trigger!;
   if (!trigger.channels.includes(run.message.channel)) return false;
   return !trigger.visibility || trigger.visibility === run.message.visibility;

@@ -10,8 +10,9 @@ import { EnginePool } from './pool/pool.ts';
 import { FlowRunner, type RunOutcome, type RunStatus } from './runner.ts';
 import { nextTurn } from './turns.ts';
 import { interactionFor } from './interaction.ts';
+import { lookupAhead } from './lookup-ahead.ts';
 import { CachedResources, dryContacts, liveContacts } from './services.ts';
-import type { ContactService, ResourceReader, RunContext, Step, StoredMessage } from './types.ts';
+import type { ContactService, ResourceReader, RunContext, RunServices, Step, StoredMessage } from './types.ts';
 
 export interface EngineOptions {
   store: Store;
@@ -57,6 +58,7 @@ export class Engine {
   private readonly now: () => Date;
   /** Contact look-ups of live runs (on this thread, or answering the workers). */
   private readonly contacts: ContactService;
+  private triggerServices?: RunServices;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? (() => new Date());
@@ -224,10 +226,15 @@ export class Engine {
   }
 
   /** A new run of a published version: in a worker thread when there is one, else here. */
-  private runFlow(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<RunOutcome> {
+  private async runFlow(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<RunOutcome> {
     const context = startContext({ id: flow.flowId, version: flow.version }, message);
-    if (this.pool?.usable) return this.pool.run(executionId, flow, context, this.now());
-    return this.runner.execute(executionId, this.liveRunState(), this.runner.machineFor(flow), context);
+    if (!this.pool?.usable) return this.runner.execute(executionId, this.liveRunState(), this.runner.machineFor(flow), context);
+    const at = this.now();
+    // The trigger that decides whether the look-up can go ahead reads no services: any will do.
+    const lookup = await lookupAhead(flow.document, context, this.contacts, (this.triggerServices ??= this.liveRunState().services));
+    // The worker may have stopped meanwhile; a run here does its look-up again (it finds what this one made).
+    if (!this.pool.usable) return this.runner.execute(executionId, this.liveRunState(), this.runner.machineFor(flow), context);
+    return this.pool.run(executionId, flow, context, at, lookup);
   }
 
   /**

@@ -113,12 +113,21 @@ export interface ResourceReader {
 /** What a contact look-up answers: at once in the thread that owns the store, later from an engine worker. */
 export type Answer<T> = T | Promise<T>;
 
+export interface IdentifyOptions {
+  createIfMissing: boolean;
+  continuityHours: number;
+  matchBy: Array<'identity' | 'email' | 'phone'>;
+}
+
+export interface IdentifyAnswer {
+  contact?: ContactView;
+  conversation?: ConversationView;
+  matchedBy?: string;
+}
+
 export interface ContactService {
   /** Find the contact by the author's platform identity (then email/phone), create one if allowed; join or open a conversation. */
-  identify(
-    message: StoredMessage,
-    options: { createIfMissing: boolean; continuityHours: number; matchBy: Array<'identity' | 'email' | 'phone'> },
-  ): Answer<{ contact?: ContactView; conversation?: ConversationView; matchedBy?: string }>;
+  identify(message: StoredMessage, options: IdentifyOptions): Answer<IdentifyAnswer>;
   /** Facts for personalization rules. */
   stats(contactId: string, withinHours: number, now: Date): Answer<{ recentInteractions: number; pendingInteractions: number }>;
 }

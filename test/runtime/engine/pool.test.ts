@@ -23,7 +23,7 @@ function mention(id: string, text: string, author = 'jane'): InboundMessage {
 /** What the engine keeps private: its pool's worker, and the machines its own thread compiled. */
 function insides(engine: Engine) {
   const inner = engine as unknown as { pool: EnginePool; runner: { machines: Map<string, unknown> } };
-  const pool = inner.pool as unknown as { members: Array<{ worker: { terminate(): Promise<number> } }>; usable: boolean };
+  const pool = inner.pool as unknown as { members: Array<{ worker: { terminate(): Promise<number> } }>; usable: boolean; lookupsAnswered: number };
   return { pool, mainMachines: inner.runner.machines };
 }
 
@@ -60,7 +60,7 @@ describe('Engine with a worker thread for the flows', () => {
     expect(store.contacts.findByIdentity('twitter', 'tw-jane')?.id).toBe(interaction?.contactId);
   });
 
-  it('answers the worker\'s contact look-ups on the store: a second message from the author joins the conversation', async () => {
+  it('keeps contacts on the store\'s thread: a second message from the author joins the conversation', async () => {
     const first = await pooled.receive(mention('t-1', 'my invoice is wrong'));
     const second = await pooled.receive(mention('t-2', 'still waiting about that invoice'));
     const [a, b] = [store.interactions.get(first.interactionId!), store.interactions.get(second.interactionId!)];
@@ -130,6 +130,49 @@ describe('Engine with a worker thread for the flows', () => {
       await clocked.close();
       await new Promise((resolve) => slow.close(resolve));
     }
+  });
+
+  it('does the contact look-up before the run when the trigger leads straight to it: no round trip from the worker, same contact', async () => {
+    const first = await pooled.receive(mention('t-10', 'my invoice is wrong', 'ahead'));
+    const second = await pooled.receive(mention('t-11', 'still about that invoice', 'ahead'));
+    expect(insides(pooled).pool.lookupsAnswered).toBe(0);
+    const contactStep = (outcome: typeof first) => outcome.steps.find((step) => step.nodeId === 'contact');
+    expect(contactStep(first)?.port).toBe('new');
+    expect(contactStep(second)?.port).toBe('known');
+    expect(store.interactions.get(second.interactionId!)?.conversationId).toBe(store.interactions.get(first.interactionId!)?.conversationId);
+  });
+
+  it('asks the main thread as before when a block stands between the trigger and the look-up, and looks nothing up for a filtered message', async () => {
+    store.resources.put({ kind: 'account', id: 'late-twitter', name: '@Late', channel: 'twitter', platformId: '8' });
+    const flow: Flow = {
+      id: 'late-lookup', name: 'Look-up after a step', trigger: { accounts: ['late-twitter'] },
+      nodes: [
+        { id: 'start', type: 'twitter-trigger', version: 1, config: { events: ['mention'] } },
+        { id: 'tag', type: 'set-data', version: 1, config: { assignments: [{ name: 'seen', value: 'yes' }] } },
+        { id: 'contact', type: 'identify-contact', version: 1, config: {} },
+        { id: 'done', type: 'end', version: 1, config: {} },
+      ],
+      edges: [
+        { from: 'start', port: 'mention', to: 'tag' },
+        { from: 'tag', port: 'out', to: 'contact' },
+        { from: 'contact', port: 'new', to: 'done' },
+        { from: 'contact', port: 'known', to: 'done' },
+        { from: 'contact', port: 'unknown', to: 'done' },
+      ],
+    };
+    store.flows.create(flow);
+    store.flows.publish(flow.id, flow, 'test');
+    pooled.reloadFlows();
+    const outcome = await pooled.receive({ ...mention('t-12', 'hi', 'later'), account: 'late-twitter' });
+    expect(outcome.steps.find((step) => step.nodeId === 'contact')?.port).toBe('new');
+    expect(insides(pooled).pool.lookupsAnswered).toBe(1);
+
+    // A direct message is filtered out by the trigger: nothing is looked up, no contact made.
+    const dm = { ...mention('t-13', 'psst', 'quiet'), account: 'late-twitter', visibility: 'private' as const, kind: 'dm' as const };
+    const filtered = await pooled.receive(dm);
+    expect(filtered.steps.map((step) => step.port)).toEqual(['filtered']);
+    expect(store.contacts.findByIdentity('twitter', 'tw-quiet')).toBeUndefined();
+    expect(insides(pooled).pool.lookupsAnswered).toBe(1);
   });
 
   it('runs flows on its own thread again once the worker is gone', async () => {

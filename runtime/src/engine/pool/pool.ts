@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { FlowVersionRecord } from '../../store/types.ts';
+import type { LookupAhead } from '../lookup-ahead.ts';
 import type { RunOutcome } from '../runner.ts';
 import type { ContactService, RunContext, StoredMessage } from '../types.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -46,10 +47,13 @@ export class EnginePool {
     return !this.stopped;
   }
 
-  run(runId: string, flow: FlowVersionRecord, context: RunContext, at: Date): Promise<RunOutcome> {
+  /** Contact look-ups the workers asked this thread for (runs whose look-up was not done ahead). */
+  lookupsAnswered = 0;
+
+  run(runId: string, flow: FlowVersionRecord, context: RunContext, at: Date, lookup?: LookupAhead): Promise<RunOutcome> {
     const member = this.members[this.next++ % this.members.length];
     const key = `${flow.flowId}@${flow.version}`;
-    const message: ToWorker = { type: 'run', runId, context, at: at.toISOString() };
+    const message: ToWorker = { type: 'run', runId, context, at: at.toISOString(), lookup };
     if (!member.flows.has(key)) {
       message.flow = flow.document;
       member.flows.add(key);
@@ -111,6 +115,7 @@ export class EnginePool {
 
   private answer(member: Member, message: Extract<FromWorker, { type: 'call' }>): void {
     const { contacts } = this.options;
+    if (message.method === 'identify') this.lookupsAnswered++;
     const reply = (answer: { result?: unknown; error?: string }) =>
       member.worker.postMessage({ type: 'answer', callId: message.callId, ...answer } satisfies ToWorker);
     try {

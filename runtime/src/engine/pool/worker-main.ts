@@ -31,6 +31,24 @@ const contacts: ContactService = {
   stats: (contactId, withinHours, now) => call('stats', [contactId, withinHours, now]),
 };
 
+/** A run's contacts: the look-up done ahead answers the block that asks exactly it, once; anything else goes to the runtime. */
+function contactsFor(run: Extract<ToWorker, { type: 'run' }>): ContactService {
+  let ahead = run.lookup;
+  if (!ahead) return contacts;
+  const asked = JSON.stringify(ahead.options);
+  return {
+    identify: (message, options) => {
+      if (ahead && message.id === run.context.message.id && JSON.stringify(options) === asked) {
+        const { answer } = ahead;
+        ahead = undefined;
+        return Promise.resolve(answer);
+      }
+      return contacts.identify(message, options);
+    },
+    stats: contacts.stats,
+  };
+}
+
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   const { id: flowId, version } = message.context.flow;
   const key = `${flowId}@${version}`;
@@ -40,7 +58,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   // The run's clock starts at the runtime's time when it handed the run over (its clock may be
   // a test's) and goes on from there in real time, as it does for a run on the runtime's thread.
   const offset = Date.parse(message.at) - Date.now();
-  const state = newRunState({ now: () => new Date(Date.now() + offset), dryRun: false, resources: reader, contacts, fetch });
+  const state = newRunState({ now: () => new Date(Date.now() + offset), dryRun: false, resources: reader, contacts: contactsFor(message), fetch });
   try {
     const outcome = await runner.execute(message.runId, state, runner.machineFor({ flowId, version, document }), message.context);
     post({ type: 'done', runId: message.runId, outcome });
