@@ -228,12 +228,13 @@ export class Engine {
   /** A new run of a published version: in a worker thread when there is one, else here. */
   private async runFlow(executionId: string, flow: FlowVersionRecord, message: StoredMessage): Promise<RunOutcome> {
     const context = startContext({ id: flow.flowId, version: flow.version }, message);
-    if (!this.pool?.usable) return this.runner.execute(executionId, this.liveRunState(), this.runner.machineFor(flow), context);
+    const here = () => this.runner.execute(executionId, this.liveRunState(), this.runner.machineFor(flow), context);
+    if (!this.pool?.usable) return here();
     const at = this.now();
     // The trigger that decides whether the look-up can go ahead reads no services: any will do.
     const lookup = await lookupAhead(flow.document, context, this.contacts, (this.triggerServices ??= this.liveRunState().services));
     // The worker may have stopped meanwhile; a run here does its look-up again (it finds what this one made).
-    if (!this.pool.usable) return this.runner.execute(executionId, this.liveRunState(), this.runner.machineFor(flow), context);
+    if (!this.pool.usable) return here();
     return this.pool.run(executionId, flow, context, at, lookup);
   }
 
