@@ -16,15 +16,15 @@ export function interactionFor(
   at: Date,
 ): RunCommit['interaction'] {
   const { context, route } = outcome;
-  const open = context.conversation ? interactions.openForConversation(context.conversation.id) : undefined;
+  const openId = context.conversation ? interactions.openIdForConversation(context.conversation.id) : undefined;
   const preferredUntil =
     route?.preferredAgent && route.preferredAgentTimeoutSeconds
       ? new Date(at.getTime() + route.preferredAgentTimeoutSeconds * 1000).toISOString()
       : undefined;
   return {
-    joinId: open?.id,
+    joinId: openId,
     record: {
-      id: open?.id ?? newId(),
+      id: openId ?? newId(),
       conversationId: context.conversation?.id,
       contactId: context.contact?.id,
       channel: message.channel,

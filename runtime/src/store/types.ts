@@ -186,8 +186,8 @@ export interface InteractionFilter {
 
 export interface InteractionRepo {
   get(id: string): InteractionRecord | undefined;
-  /** The interaction still open (queued, offered or assigned) on a conversation, to join. */
-  openForConversation(conversationId: string): InteractionRecord | undefined;
+  /** The id of the interaction still open (queued, offered or assigned) on a conversation, to join (read for every message: the id alone). */
+  openIdForConversation(conversationId: string): string | undefined;
   list(filter: InteractionFilter): InteractionRecord[];
   addFlag(id: string, flag: InteractionFlag): void;
   /** Every routed interaction still open (queued, offered or assigned), oldest first, without a page limit: what the ACD restores at start. */

@@ -16,10 +16,10 @@ describe('InteractionRepo', () => {
 
   it('finds the open interaction of a conversation', () => {
     seed(1, { state: 'closed' });
-    expect(store.interactions.openForConversation('conv-1')).toBeUndefined();
+    expect(store.interactions.openIdForConversation('conv-1')).toBeUndefined();
     seed(2, { state: 'assigned' });
-    expect(store.interactions.openForConversation('conv-1')?.id).toBe('int-2');
-    expect(store.interactions.openForConversation('conv-9')).toBeUndefined();
+    expect(store.interactions.openIdForConversation('conv-1')).toBe('int-2');
+    expect(store.interactions.openIdForConversation('conv-9')).toBeUndefined();
   });
 
   it('reads back every field it stored', () => {

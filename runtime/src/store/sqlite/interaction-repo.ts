@@ -80,10 +80,10 @@ export class SqliteInteractionRepo implements InteractionRepo {
   constructor(db: Db) {
     this.selectOne = db.prepare<[string], InteractionRow>(`SELECT ${SELECT_COLUMNS} FROM interactions WHERE id = ?`);
     // The state list repeats the partial index's condition word for word, so SQLite uses that index.
-    this.selectOpen = db.prepare<[string], InteractionRow>(
-      `SELECT ${SELECT_COLUMNS} FROM interactions
+    this.selectOpen = db.prepare<[string], string>(
+      `SELECT id FROM interactions
        WHERE conversation_id = ? AND state IN ('queued', 'offered', 'assigned') ORDER BY created_at DESC LIMIT 1`,
-    );
+    ).pluck();
     this.insertRow = db.prepare<[InteractionRow]>(
       `INSERT INTO interactions (${COLUMNS}) VALUES (${prefixColumns(COLUMNS, '@')})`,
     );
@@ -132,9 +132,8 @@ export class SqliteInteractionRepo implements InteractionRepo {
     return row && toInteraction(row);
   }
 
-  openForConversation(conversationId: string): InteractionRecord | undefined {
-    const row = this.selectOpen.get(conversationId);
-    return row && toInteraction(row);
+  openIdForConversation(conversationId: string): string | undefined {
+    return this.selectOpen.get(conversationId) ?? undefined;
   }
 
   list(filter: InteractionFilter): InteractionRecord[] {
