@@ -54,7 +54,7 @@ describe('Engine with a worker thread for the flows', () => {
     expect(outcome.status).toBe('completed');
     expect(path(outcome.steps)).toEqual(path(expected.steps));
     const stored = store.executions.get(outcome.executionId!);
-    expect(stored?.steps).toHaveLength(outcome.steps.length);
+    expect(stored?.steps).toEqual(outcome.steps);
     const interaction = store.interactions.get(outcome.interactionId!);
     expect(interaction).toMatchObject({ state: 'queued', queue: 'social-billing' });
     expect(store.contacts.findByIdentity('twitter', 'tw-jane')?.id).toBe(interaction?.contactId);
