@@ -34,7 +34,7 @@ const TEXTS = [
 ];
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'bin/switchyard.js', 'serve', '--port', '0', '--data', dataDir, '--seed', 'flows'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', 'bin/switchyard.js', 'serve', '--port', '0', '--data', dataDir, '--seed', 'flows'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', SWITCHYARD_AUTH: 'off' },
   });
