@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,8 +80,9 @@ interface LoadResult {
   latency: { p50: number; p90: number; p99: number; max: number };
 }
 
+/** Whether `wrk` runs from the PATH, where the bench will look for it (it answers `--version` with its usage). */
 function hasWrk(): boolean {
-  return ['/usr/bin/wrk', '/usr/local/bin/wrk'].some((path) => existsSync(path));
+  return spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
 }
 
 function generator(): LoadResult['generator'] {

@@ -2,17 +2,12 @@ import type { InboundMessage } from '../../../schemas/message.ts';
 import type { ResourceByKind, ResourceKind, SkillRequirement } from '../../../schemas/resources/index.ts';
 
 /** An inbound message once stored: our id and a receive time are always there. */
-import type { StoredMessage } from '../../../schemas/records.ts';
+import type { ContactRecord, StoredMessage } from '../../../schemas/records.ts';
 
 export type { StoredMessage };
 
-export interface ContactView {
-  id: string;
-  name?: string;
-  email?: string;
-  phone?: string;
-  segment?: string;
-  attributes: Record<string, unknown>;
+/** A contact as a run sees it: the stored record without its timestamps. */
+export interface ContactView extends Omit<ContactRecord, 'createdAt' | 'updatedAt'> {
   /** Created by this run. */
   isNew: boolean;
 }
