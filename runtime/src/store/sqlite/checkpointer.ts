@@ -5,8 +5,9 @@ import { AUTOCHECKPOINT_PAGES, type Db } from './db.ts';
  * While the worker checkpoints, the connection still checkpoints inline past
  * this many pages (256 MB). Under a sustained write load the worker's passive
  * checkpoints never catch the end of the log, so the log is never restarted
- * and grows without bound (to 256 MB in 15 s of the bench); the connection's
- * own checkpoint then copies only what the worker has not, and restarts it.
+ * and would grow without bound (≈ 68 MB a second under the bench); the
+ * connection's own checkpoint copies only what the worker has not, and
+ * restarts it.
  * That COMMIT waits 5–19 ms for it, however large the log: at 64 MB it came
  * about once a second under the bench and made most of the p99 (10-s runs,
  * three each: p99 17.0–18.4 ms at 64 MB, 15.8–16.9 ms at 256 MB). A quieter
@@ -24,7 +25,7 @@ const BOUND_PAGES = 65_536;
  * Every 25 ms: the connection's own checkpoint past the bound copies and
  * syncs what the worker has not yet, so the less that is, the shorter that
  * pause. At 100 ms it held a COMMIT for 20–57 ms every second or so under the
- * bench (most of the p99); at 25 ms, 5 ms at most.
+ * bench (most of the p99); at 25 ms, 5–19 ms.
  */
 export class Checkpointer {
   private readonly worker: Worker;
