@@ -200,12 +200,17 @@ async function serveCommand(args: string[]): Promise<number> {
     engineWorkers,
   });
   console.log(`Switchyard is running at ${runtime.url} (data in ${resolve(dataDir)})`);
+  // Once: a second signal (Ctrl-C reaches a relaunching parent and this process both) waits for the first close.
+  let closing: Promise<void> | undefined;
   const stop = async () => {
-    await runtime.close();
+    closing ??= runtime.close();
+    await closing;
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // Started by bin/switchyard.js with an IPC channel: its parent is gone, so stop.
+  process.on('disconnect', stop);
   return new Promise<number>(() => {});
 }
 

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+// With the flags given here, `serve` runs in this very process (not relaunched): its CPU is read from /proc.
+import { SERVE_NODE_FLAGS } from '../../bin/serve-flags.js';
 
 /**
  * Drives the real server over HTTP: 50 connections injecting messages into
@@ -33,19 +35,8 @@ const TEXTS = [
   'Nice new logo',
 ];
 
-/**
- * The Node flags `npm start` runs the server with (its young-generation size: see
- * docs/performance.md), read from package.json so that the bench measures the server as it is run.
- */
-export function serveNodeFlags(packageJson = readFileSync('package.json', 'utf8')): string[] {
-  const start = (JSON.parse(packageJson) as { scripts: Record<string, string> }).scripts.start ?? '';
-  const command = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+bin\/switchyard\.js serve\b/.exec(start);
-  if (!command) throw new Error(`package.json's start script does not run "node … bin/switchyard.js serve": ${start}`);
-  return command[1]!.trim().split(/\s+/).filter(Boolean);
-}
-
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...serveNodeFlags(), 'bin/switchyard.js', 'serve', '--port', '0', '--data', dataDir, '--seed', 'flows'], {
+  const child = spawn(process.execPath, [...SERVE_NODE_FLAGS, 'bin/switchyard.js', 'serve', '--port', '0', '--data', dataDir, '--seed', 'flows'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', SWITCHYARD_AUTH: 'off' },
   });
